@@ -1,0 +1,49 @@
+package org.accessdesk.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a problem straight onto a response, for the places that run before any
+ * controller: security entry points, filters, the error handler. Public so that the
+ * security configuration of the account module answers in the same form.
+ */
+@Component
+public class ProblemResponses {
+
+	private final JsonMapper json;
+
+	ProblemResponses(JsonMapper json) {
+		this.json = json;
+	}
+
+	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
+		return write(exchange, Problems.problem(status, code, detail));
+	}
+
+	Mono<Void> write(ServerWebExchange exchange, Throwable failure) {
+		return write(exchange, Problems.from(failure));
+	}
+
+	private Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.empty();
+		}
+		if (problem.getInstance() == null) {
+			problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+		}
+		response.setRawStatusCode(problem.getStatus());
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		byte[] body = this.json.writeValueAsBytes(problem);
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+	}
+
+}

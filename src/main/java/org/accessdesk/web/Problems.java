@@ -1,0 +1,137 @@
+package org.accessdesk.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * The one mapping from a failure to an RFC 9457 problem. Bad input is always a 4xx with a
+ * stable {@code code}; only a fault of ours is a 500, and its detail says nothing
+ * internal.
+ */
+final class Problems {
+
+	private static final Log logger = LogFactory.getLog(Problems.class);
+
+	private static final int MAX_DETAIL = 300;
+
+	private Problems() {
+	}
+
+	static ProblemDetail from(Throwable failure) {
+		if (failure instanceof ProblemException problem) {
+			ProblemDetail detail = problem(problem.status(), problem.code(), problem.getMessage());
+			if (!problem.errors().isEmpty()) {
+				detail.setProperty("errors", problem.errors());
+			}
+			return detail;
+		}
+		if (causeOf(failure, DataBufferLimitException.class) != null) {
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+					"The request body is larger than allowed.");
+		}
+		if (failure instanceof WebExchangeBindException binding) {
+			List<ProblemException.FieldError> errors = binding.getFieldErrors()
+				.stream()
+				.map((error) -> new ProblemException.FieldError(error.getField(),
+						String.valueOf(error.getDefaultMessage())))
+				.toList();
+			ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", errors.isEmpty()
+					? "The request is not valid." : errors.get(0).field() + ": " + errors.get(0).message());
+			detail.setProperty("errors", errors);
+			return detail;
+		}
+		UnrecognizedPropertyException unknownField = causeOf(failure, UnrecognizedPropertyException.class);
+		if (unknownField != null) {
+			ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
+					"Unknown field '" + unknownField.getPropertyName() + "'.");
+			detail.setProperty("errors", List
+				.of(new ProblemException.FieldError(String.valueOf(unknownField.getPropertyName()), "unknown field")));
+			return detail;
+		}
+		DatabindException wrongShape = causeOf(failure, DatabindException.class);
+		if (wrongShape != null) {
+			String field = fieldOf(wrongShape);
+			ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", field.isEmpty()
+					? "The request body has the wrong shape." : "Field '" + field + "' has the wrong type.");
+			if (!field.isEmpty()) {
+				detail.setProperty("errors", List.of(new ProblemException.FieldError(field, "wrong type")));
+			}
+			return detail;
+		}
+		if (causeOf(failure, JacksonException.class) != null) {
+			return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is not valid JSON.");
+		}
+		if (failure instanceof ServerWebInputException input) {
+			return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", clip(input.getReason()));
+		}
+		if (failure instanceof ResponseStatusException status) {
+			return problem(status.getStatusCode(), codeOf(status.getStatusCode()), clip(status.getReason()));
+		}
+		logger.error("Unexpected failure", failure);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+				"Something went wrong on our side; it has been logged.");
+	}
+
+	static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(
+				URI.create("https://accessdesk.example/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+		HttpStatus known = HttpStatus.resolve(status.value());
+		problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
+		problem.setProperty("code", code);
+		return problem;
+	}
+
+	private static String codeOf(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return known != null ? known.name() : "HTTP_" + status.value();
+	}
+
+	private static String fieldOf(DatabindException failure) {
+		StringBuilder path = new StringBuilder();
+		for (var reference : failure.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String clip(String reason) {
+		if (reason == null || reason.isBlank()) {
+			return "The request could not be handled.";
+		}
+		return reason.length() <= MAX_DETAIL ? reason : reason.substring(0, MAX_DETAIL) + "…";
+	}
+
+	private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
+	}
+
+}
