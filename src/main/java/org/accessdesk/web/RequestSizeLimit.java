@@ -14,9 +14,9 @@ import reactor.core.publisher.Mono;
 /**
  * Rejects a declared body over the limit before anyone reads it (413). Bodies without a
  * {@code Content-Length} are bounded by the codecs'
- * {@code spring.codec.max-in-memory-size}, which is set to the same 64 KiB. Registry
- * imports are the one exception: an operator's upload may be larger, and the registry
- * reads it under its own limit ({@code accessdesk.registry.max-import-size}).
+ * {@code spring.http.codecs.max-in-memory-size}, which is set to the same 64 KiB.
+ * Registry imports are the one exception: an operator's upload may be larger, and the
+ * registry reads it under its own limit ({@code accessdesk.registry.max-import-size}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

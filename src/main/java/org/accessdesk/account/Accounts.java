@@ -1,0 +1,130 @@
+package org.accessdesk.account;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The accounts table. Public so that other modules can read a profile (the request module
+ * decides on the company name and address) and the display names of administrators.
+ */
+@Component
+public class Accounts {
+
+	private static final String COLUMNS = "id, email, password_hash, name, language, company_name, company_address";
+
+	private final DatabaseClient db;
+
+	private final Roles roles;
+
+	Accounts(DatabaseClient db, Roles roles) {
+		this.db = db;
+		this.roles = roles;
+	}
+
+	/** The profile with roles as of now; empty when there is no such account. */
+	public Mono<Profile> profile(UUID accountId) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id")
+			.bind("id", accountId)
+			.map(Accounts::stored)
+			.one()
+			.flatMap((account) -> this.roles.of(account.email()).map(account::toProfile));
+	}
+
+	/**
+	 * Display names of those of the given emails that have an account, keyed by
+	 * lower-cased email.
+	 */
+	public Mono<Map<String, String>> namesByEmail(Collection<String> emails) {
+		if (emails.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		String[] lowered = emails.stream().map((email) -> email.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+		return this.db.sql("SELECT lower(email) AS email, name FROM account WHERE lower(email) = ANY(:emails)")
+			.bind("emails", lowered)
+			.map((row) -> Map.entry(row.get("email", String.class), row.get("name", String.class)))
+			.all()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+	}
+
+	Mono<StoredAccount> findByEmail(String email) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM account WHERE lower(email) = lower(:email)")
+			.bind("email", email.strip())
+			.map(Accounts::stored)
+			.one();
+	}
+
+	/** Inserts the account, or completes empty when the email is taken (any case). */
+	Mono<StoredAccount> insert(String email, String passwordHash, String name, String language,
+			@Nullable String companyName, @Nullable String companyAddress) {
+		return this.db
+			.sql("INSERT INTO account (email, password_hash, name, language, company_name, company_address)"
+					+ " VALUES (:email, :hash, :name, :language, :companyName, :companyAddress)"
+					+ " ON CONFLICT ((lower(email))) DO NOTHING RETURNING " + COLUMNS)
+			.bind("email", email)
+			.bind("hash", passwordHash)
+			.bind("name", name)
+			.bind("language", language)
+			.bind("companyName", nullable(companyName))
+			.bind("companyAddress", nullable(companyAddress))
+			.map(Accounts::stored)
+			.one();
+	}
+
+	Mono<StoredAccount> updateProfile(UUID id, String name, String language, @Nullable String companyName,
+			@Nullable String companyAddress) {
+		return this.db
+			.sql("UPDATE account SET name = :name, language = :language, company_name = :companyName,"
+					+ " company_address = :companyAddress, updated_at = now() WHERE id = :id RETURNING " + COLUMNS)
+			.bind("id", id)
+			.bind("name", name)
+			.bind("language", language)
+			.bind("companyName", nullable(companyName))
+			.bind("companyAddress", nullable(companyAddress))
+			.map(Accounts::stored)
+			.one();
+	}
+
+	Mono<Set<Role>> rolesOf(String email) {
+		return this.roles.of(email);
+	}
+
+	private static org.springframework.r2dbc.core.Parameter nullable(@Nullable String value) {
+		return org.springframework.r2dbc.core.Parameter.fromOrEmpty(value, String.class);
+	}
+
+	static StoredAccount stored(Readable row) {
+		return new StoredAccount(row.get("id", UUID.class), row.get("email", String.class),
+				row.get("password_hash", String.class), row.get("name", String.class),
+				row.get("language", String.class), row.get("company_name", String.class),
+				row.get("company_address", String.class));
+	}
+
+	/** A row of the accounts table. */
+	record StoredAccount(UUID id, String email, String passwordHash, String name, String language,
+			@Nullable String companyName, @Nullable String companyAddress) {
+
+		Profile toProfile(Set<Role> roles) {
+			return new Profile(this.id, this.email, this.name, this.language, this.companyName, this.companyAddress,
+					roles);
+		}
+
+		AccountUser toUser(Set<Role> roles, boolean withPassword) {
+			return new AccountUser(this.id, this.email, this.name, this.language, roles,
+					withPassword ? this.passwordHash : null);
+		}
+
+	}
+
+}

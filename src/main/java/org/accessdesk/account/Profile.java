@@ -1,0 +1,28 @@
+package org.accessdesk.account;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person's profile (SPEC §2). A profile without company name or address cannot get any
+ * identifier approved.
+ */
+public record Profile(UUID id, String email, String name, String language, @Nullable String companyName,
+		@Nullable String companyAddress, Set<Role> roles) {
+
+	public boolean isComplete() {
+		return hasText(this.companyName) && hasText(this.companyAddress);
+	}
+
+	public Locale locale() {
+		return Locale.forLanguageTag(this.language);
+	}
+
+	private static boolean hasText(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+}

@@ -1,0 +1,236 @@
+package org.accessdesk.account;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+
+import org.accessdesk.web.ProblemResponses;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may call what, and how they prove who they are (SPEC §9):
+ * <ul>
+ * <li>browsers sign in with the form ({@code POST /login}), get a session cookie, and
+ * send the CSRF token (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}) on every
+ * change;</li>
+ * <li>API clients and load testers send {@code Authorization: Bearer adt_…};</li>
+ * <li>curl may send HTTP Basic.</li>
+ * </ul>
+ * Requests carrying an {@code Authorization} header need no CSRF token: a browser never
+ * adds one by itself, because no answer here ever asks for Basic credentials (the
+ * challenge is {@code Bearer}), so the browser never caches any. Every refusal is a
+ * problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+			HttpMethod.TRACE);
+
+	@Bean
+	ReactiveUserDetailsService accountUserDetails(Accounts accounts) {
+		return (email) -> accounts.findByEmail(email)
+			.flatMap((account) -> accounts.rolesOf(account.email())
+				.map((roles) -> (UserDetails) account.toUser(roles, true)));
+	}
+
+	/**
+	 * Checks a password (form login and HTTP Basic). The delegate verifies on
+	 * {@code boundedElastic}, so Argon2 never runs on an event-loop thread; the hash is
+	 * dropped from the principal before it is kept in a session.
+	 */
+	@Bean
+	ReactiveAuthenticationManager passwordAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder) {
+		UserDetailsRepositoryReactiveAuthenticationManager delegate = new UserDetailsRepositoryReactiveAuthenticationManager(
+				users);
+		delegate.setPasswordEncoder(encoder);
+		return (authentication) -> delegate.authenticate(authentication).map((result) -> {
+			AccountUser user = ((AccountUser) result.getPrincipal()).withoutPassword();
+			return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+		});
+	}
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+			ReactiveAuthenticationManager passwordAuthentication, PersonalTokens tokens, ProblemResponses problems,
+			JsonMapper json) {
+		ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accessdesk\"");
+			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+					"Sign in, or send a personal API token (Authorization: Bearer …) or HTTP Basic credentials.");
+		};
+		ServerAuthenticationEntryPoint badCredentials = (exchange, failure) -> {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accessdesk\"");
+			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS",
+					"The email or password is not right.");
+		};
+		ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
+				"FORBIDDEN", "Your account may not do this.");
+
+		return http
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.POST, "/api/accounts")
+				.permitAll()
+				.pathMatchers("/api/csrf")
+				.permitAll()
+				.pathMatchers("/api/registry/**", "/api/ops/**")
+				.hasRole(Role.OPERATOR.name())
+				.pathMatchers("/api/review/**")
+				.hasAnyRole(Role.CONTRACT_ADMIN.name(), Role.VENDOR_REVIEWER.name())
+				.pathMatchers("/api/**")
+				.authenticated()
+				.pathMatchers("/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.pathMatchers("/actuator/**")
+				.hasRole(Role.OPERATOR.name())
+				.anyExchange()
+				.permitAll())
+			.addFilterAt(bearerTokens(tokens, problems), SecurityWebFiltersOrder.HTTP_BASIC)
+			.httpBasic((basic) -> basic.authenticationManager(passwordAuthentication)
+				.authenticationEntryPoint(badCredentials))
+			.formLogin((form) -> form.loginPage("/signin.html")
+				.requiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"))
+				.authenticationManager(passwordAuthentication)
+				.authenticationSuccessHandler(signedIn(json))
+				.authenticationFailureHandler(signInFailed(problems))
+				.authenticationEntryPoint(unauthenticated))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
+			.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+				.requireCsrfProtectionMatcher(SecurityConfiguration::csrfRequired)
+				.accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
+						"CSRF_REJECTED",
+						"Missing or wrong CSRF token: read it from GET /api/csrf (or the XSRF-TOKEN cookie) and send it as X-XSRF-TOKEN.")))
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+			.build();
+	}
+
+	/** {@code Authorization: Bearer adt_…}: stateless, checked on every request. */
+	private static AuthenticationWebFilter bearerTokens(PersonalTokens tokens, ProblemResponses problems) {
+		ReactiveAuthenticationManager manager = (presented) -> tokens
+			.authenticate(String.valueOf(presented.getCredentials()))
+			.map((user) -> (Authentication) UsernamePasswordAuthenticationToken.authenticated(user, null,
+					user.getAuthorities()))
+			.switchIfEmpty(Mono.error(() -> new BadCredentialsException("Unknown or revoked API token")));
+		AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
+		filter.setServerAuthenticationConverter((exchange) -> {
+			String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+			if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+				return Mono.empty();
+			}
+			return Mono
+				.just(UsernamePasswordAuthenticationToken.unauthenticated("api-token", header.substring(7).strip()));
+		});
+		filter.setAuthenticationFailureHandler((filterExchange, failure) -> {
+			ServerWebExchange exchange = filterExchange.getExchange();
+			exchange.getResponse()
+				.getHeaders()
+				.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accessdesk\", error=\"invalid_token\"");
+			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "INVALID_TOKEN",
+					"The API token is unknown or has been revoked.");
+		});
+		return filter;
+	}
+
+	/**
+	 * Cookie-borne changes need the CSRF token. Exempt: requests that carry their own
+	 * credentials, and sign-up (nobody is signed in yet, so there is no authority to
+	 * abuse).
+	 */
+	private static Mono<ServerWebExchangeMatcher.MatchResult> csrfRequired(ServerWebExchange exchange) {
+		var request = exchange.getRequest();
+		boolean exempt = SAFE_METHODS.contains(request.getMethod())
+				|| request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+				|| (HttpMethod.POST.equals(request.getMethod()) && "/api/accounts".equals(request.getPath().value()));
+		return exempt ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
+	}
+
+	/**
+	 * A script (Accept: JSON) gets 200 and who signed in; a plain HTML form is sent to
+	 * the start page.
+	 */
+	private static ServerAuthenticationSuccessHandler signedIn(JsonMapper json) {
+		return (filterExchange, authentication) -> {
+			ServerWebExchange exchange = filterExchange.getExchange();
+			if (!wantsJson(exchange)) {
+				return redirect(exchange, "/");
+			}
+			AccountUser user = (AccountUser) authentication.getPrincipal();
+			byte[] body = json.writeValueAsBytes(Map.of("email", user.email(), "roles", user.roles()));
+			exchange.getResponse().setStatusCode(HttpStatus.OK);
+			exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
+			return exchange.getResponse()
+				.writeWith(Mono.fromSupplier(() -> exchange.getResponse().bufferFactory().wrap(body)));
+		};
+	}
+
+	private static ServerAuthenticationFailureHandler signInFailed(ProblemResponses problems) {
+		return (filterExchange, failure) -> {
+			ServerWebExchange exchange = filterExchange.getExchange();
+			if (!wantsJson(exchange)) {
+				return redirect(exchange, "/signin.html?error");
+			}
+			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS",
+					"The email or password is not right.");
+		};
+	}
+
+	private static ServerLogoutSuccessHandler signedOut() {
+		return (filterExchange, authentication) -> {
+			ServerWebExchange exchange = filterExchange.getExchange();
+			if (!wantsJson(exchange)) {
+				return redirect(exchange, "/signin.html?signedOut");
+			}
+			exchange.getResponse().setStatusCode(HttpStatus.NO_CONTENT);
+			return exchange.getResponse().setComplete();
+		};
+	}
+
+	private static boolean wantsJson(ServerWebExchange exchange) {
+		return exchange.getRequest()
+			.getHeaders()
+			.getAccept()
+			.stream()
+			.anyMatch((type) -> type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType());
+	}
+
+	private static Mono<Void> redirect(ServerWebExchange exchange, String location) {
+		exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+		exchange.getResponse().getHeaders().setLocation(URI.create(location));
+		return exchange.getResponse().setComplete();
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.accessdesk.account.web;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.accessdesk.account.AccountRegistration;
+import org.accessdesk.account.AccountUser;
+import org.accessdesk.account.Accounts;
+import org.accessdesk.account.Profile;
+import org.accessdesk.account.Role;
+import org.accessdesk.web.ProblemException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/** Sign-up and the signed-in person's own profile (SPEC §2, §9). */
+@RestController
+class AccountController {
+
+	/** Single-line text: no control characters. */
+	static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
+
+	/**
+	 * Multi-line text (an address): line breaks and tabs allowed, no other control
+	 * characters.
+	 */
+	static final String MULTI_LINE = "[^\\p{Cntrl}]*|(?s)[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+
+	private final AccountRegistration registration;
+
+	private final Accounts accounts;
+
+	AccountController(AccountRegistration registration, Accounts accounts) {
+		this.registration = registration;
+		this.accounts = accounts;
+	}
+
+	@PostMapping("/api/accounts")
+	Mono<ResponseEntity<ProfileView>> signUp(@Valid @RequestBody SignUp form) {
+		return this.registration
+			.signUp(form.email(), form.password(), form.name(), Objects.requireNonNullElse(form.language(), "ja"),
+					form.companyName(), form.companyAddress())
+			.map((profile) -> ResponseEntity.created(URI.create("/api/profile")).body(ProfileView.of(profile)));
+	}
+
+	@GetMapping("/api/profile")
+	Mono<ProfileView> profile(@AuthenticationPrincipal AccountUser user) {
+		return this.accounts.profile(user.id())
+			.map(ProfileView::of)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Account")));
+	}
+
+	/**
+	 * Replaces the editable fields. {@code email} and {@code roles} may be sent back as
+	 * read (a client that GETs, edits and PUTs need not strip them), but email cannot be
+	 * changed here and roles are never set by hand.
+	 */
+	@PutMapping("/api/profile")
+	Mono<ProfileView> updateProfile(@AuthenticationPrincipal AccountUser user, @Valid @RequestBody ProfileUpdate form) {
+		if (form.email() != null && !form.email().strip().equalsIgnoreCase(user.email())) {
+			return Mono.error(ProblemException.invalid("email", "cannot be changed"));
+		}
+		return this.registration
+			.updateProfile(user.id(), form.name(), form.language(), form.companyName(), form.companyAddress())
+			.map(ProfileView::of);
+	}
+
+	record SignUp(
+			@NotBlank @Size(max = 254) @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+					message = "must be an email address") String email,
+			@NotNull @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
+			@NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE,
+					message = "must not contain control characters") String name,
+			@Nullable @Pattern(regexp = "ja|en", message = "must be ja or en") String language,
+			@Nullable @Size(max = 200) @Pattern(regexp = SINGLE_LINE,
+					message = "must not contain control characters") String companyName,
+			@Nullable @Size(max = 500) @Pattern(regexp = MULTI_LINE,
+					message = "must not contain control characters") String companyAddress) {
+	}
+
+	record ProfileUpdate(@Nullable String email, @Nullable Set<String> roles,
+			@NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE,
+					message = "must not contain control characters") String name,
+			@NotNull @Pattern(regexp = "ja|en", message = "must be ja or en") String language,
+			@Nullable @Size(max = 200) @Pattern(regexp = SINGLE_LINE,
+					message = "must not contain control characters") String companyName,
+			@Nullable @Size(max = 500) @Pattern(regexp = MULTI_LINE,
+					message = "must not contain control characters") String companyAddress) {
+	}
+
+	/**
+	 * The profile as the API shows it. {@code complete} says whether identifiers can be
+	 * approved at all (rule D1 needs company name and address).
+	 */
+	record ProfileView(String email, String name, String language, @Nullable String companyName,
+			@Nullable String companyAddress, boolean complete, Set<String> roles) {
+
+		static ProfileView of(Profile profile) {
+			Set<String> roles = new TreeSet<>();
+			for (Role role : profile.roles()) {
+				roles.add(role.name());
+			}
+			return new ProfileView(profile.email(), profile.name(), profile.language(), profile.companyName(),
+					profile.companyAddress(), profile.isComplete(), roles);
+		}
+
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.accessdesk.support;
+
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Signs people up through the real API. Emails are unique per call, because the test
+ * database outlives a run; the configured staff emails are fixed and so are reused when
+ * they exist.
+ */
+public final class TestAccounts {
+
+	public static final String PASSWORD = "correct horse battery staple";
+
+	public static final String OPERATOR = "ops@test.accessdesk.example";
+
+	public static final String VENDOR_REVIEWER = "vendor@test.accessdesk.example";
+
+	private final WebTestClient client;
+
+	public TestAccounts(WebTestClient client) {
+		this.client = client;
+	}
+
+	public static String uniqueEmail(String who) {
+		return who + "-" + UUID.randomUUID().toString().substring(0, 12) + "@test.example";
+	}
+
+	/** A new customer with a complete profile. */
+	public Person customer(String companyName) {
+		return signUp(uniqueEmail("customer"), "Test Customer", "ja", companyName, "1-2-3 Marunouchi, Tokyo");
+	}
+
+	/** A new customer whose profile lacks company name and address. */
+	public Person incompleteCustomer() {
+		return signUp(uniqueEmail("incomplete"), "Incomplete Customer", "en", null, null);
+	}
+
+	public Person operator() {
+		return existingOrNew(OPERATOR, "Test Operator");
+	}
+
+	public Person vendorReviewer() {
+		return existingOrNew(VENDOR_REVIEWER, "Test Vendor Desk");
+	}
+
+	/**
+	 * Signs up (or reuses) the account for an email that must be fixed, such as an
+	 * administrator's.
+	 */
+	public Person existingOrNew(String email, String name) {
+		HttpStatus status = post(email, name, "en", "Access Desk Test", "Test Street 1");
+		assertThat(status).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
+		return new Person(email, PASSWORD);
+	}
+
+	public Person signUp(String email, String name, String language, String companyName, String companyAddress) {
+		assertThat(post(email, name, language, companyName, companyAddress)).isEqualTo(HttpStatus.CREATED);
+		return new Person(email, PASSWORD);
+	}
+
+	private HttpStatus post(String email, String name, String language, String companyName, String companyAddress) {
+		var body = new java.util.HashMap<String, Object>(
+				Map.of("email", email, "password", PASSWORD, "name", name, "language", language));
+		if (companyName != null) {
+			body.put("companyName", companyName);
+		}
+		if (companyAddress != null) {
+			body.put("companyAddress", companyAddress);
+		}
+		return HttpStatus.valueOf(this.client.post()
+			.uri("/api/accounts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value());
+	}
+
+	/** Creates a personal API token for the person and answers its secret. */
+	public String token(Person person) {
+		Map<?, ?> issued = this.client.post()
+			.uri("/api/tokens")
+			.headers(person.basic())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "test"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(issued).isNotNull();
+		return (String) issued.get("token");
+	}
+
+	/** Someone who can sign in. */
+	public record Person(String email, String password) {
+
+		public Consumer<HttpHeaders> basic() {
+			String credentials = Base64.getEncoder()
+				.encodeToString((this.email + ":" + this.password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return (headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Basic " + credentials);
+		}
+
+		public static Consumer<HttpHeaders> bearer(String token) {
+			return (headers) -> headers.setBearerAuth(token);
+		}
+
+	}
+
+}
