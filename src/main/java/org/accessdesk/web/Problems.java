@@ -10,11 +10,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -49,6 +53,19 @@ final class Problems {
 				.stream()
 				.map((error) -> new ProblemException.FieldError(error.getField(),
 						String.valueOf(error.getDefaultMessage())))
+				.toList();
+			ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", errors.isEmpty()
+					? "The request is not valid." : errors.get(0).field() + ": " + errors.get(0).message());
+			detail.setProperty("errors", errors);
+			return detail;
+		}
+		if (failure instanceof HandlerMethodValidationException invalid) {
+			List<ProblemException.FieldError> errors = invalid.getParameterValidationResults()
+				.stream()
+				.flatMap((result) -> result.getResolvableErrors()
+					.stream()
+					.map((error) -> new ProblemException.FieldError(parameterName(result.getMethodParameter()),
+							String.valueOf(error.getDefaultMessage()))))
 				.toList();
 			ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", errors.isEmpty()
 					? "The request is not valid." : errors.get(0).field() + ": " + errors.get(0).message());
@@ -95,6 +112,22 @@ final class Problems {
 		problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
 		problem.setProperty("code", code);
 		return problem;
+	}
+
+	/**
+	 * The name the caller used: the header or query parameter, not the Java parameter.
+	 */
+	private static String parameterName(MethodParameter parameter) {
+		RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		String name = parameter.getParameterName();
+		return (name != null) ? name : "parameter";
 	}
 
 	private static String codeOf(HttpStatusCode status) {

@@ -1,0 +1,44 @@
+package org.accessdesk.registry;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the registry knows about one contract or Bill-to ID, for other modules to decide
+ * on.
+ */
+public sealed interface RegistryEntry {
+
+	/**
+	 * Administrators' emails (lower-cased, sorted): a contract's own and its Bill-to
+	 * ID's, or a Bill-to ID's.
+	 */
+	List<String> admins();
+
+	/**
+	 * @param status {@code ACTIVE}, {@code EXPIRED} or {@code TERMINATED}
+	 * @param supportModel {@code DIRECT} or {@code PARTNER}
+	 */
+	record Contract(String number, String status, String supportModel, Instant issuedAt, String companyName,
+			List<String> companyEmailDomains, @Nullable String billToId, List<String> admins) implements RegistryEntry {
+
+		public Contract {
+			companyEmailDomains = List.copyOf(companyEmailDomains);
+			admins = List.copyOf(admins);
+		}
+
+	}
+
+	record BillTo(String id, String companyName, List<String> companyEmailDomains, boolean fullSupport,
+			List<String> admins) implements RegistryEntry {
+
+		public BillTo {
+			companyEmailDomains = List.copyOf(companyEmailDomains);
+			admins = List.copyOf(admins);
+		}
+
+	}
+
+}
