@@ -57,6 +57,8 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+	private static final String SESSION_COOKIE = "SESSION";
+
 	private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
 			HttpMethod.TRACE);
 
@@ -166,16 +168,23 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Cookie-borne changes need the CSRF token. Exempt: requests that carry their own
-	 * credentials, and sign-up (nobody is signed in yet, so there is no authority to
-	 * abuse).
+	 * Cookie-borne changes need the CSRF token: any change that comes with the session
+	 * cookie, and signing in and out (so nobody can sign a victim into an account of
+	 * theirs). A request with neither a session cookie nor the sign-in form carries no
+	 * authority a forger could borrow: it is anonymous and gets a 401. One with its own
+	 * {@code Authorization} header cannot be forged by a browser.
 	 */
 	private static Mono<ServerWebExchangeMatcher.MatchResult> csrfRequired(ServerWebExchange exchange) {
 		var request = exchange.getRequest();
-		boolean exempt = SAFE_METHODS.contains(request.getMethod())
-				|| request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-				|| (HttpMethod.POST.equals(request.getMethod()) && "/api/accounts".equals(request.getPath().value()));
-		return exempt ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
+		if (SAFE_METHODS.contains(request.getMethod())
+				|| request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			return ServerWebExchangeMatcher.MatchResult.notMatch();
+		}
+		String path = request.getPath().value();
+		boolean required = request.getCookies().containsKey(SESSION_COOKIE) || "/login".equals(path)
+				|| "/logout".equals(path);
+		return required ? ServerWebExchangeMatcher.MatchResult.match()
+				: ServerWebExchangeMatcher.MatchResult.notMatch();
 	}
 
 	/**

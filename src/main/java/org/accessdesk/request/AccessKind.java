@@ -1,5 +1,7 @@
 package org.accessdesk.request;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import org.accessdesk.registry.IdentifierType;
@@ -26,6 +28,11 @@ public enum AccessKind {
 
 	public boolean accepts(IdentifierType type) {
 		return this.accepted.contains(type);
+	}
+
+	/** The accepted types in a stable order, for messages. */
+	public List<IdentifierType> acceptedTypes() {
+		return Arrays.stream(IdentifierType.values()).filter(this.accepted::contains).toList();
 	}
 
 }

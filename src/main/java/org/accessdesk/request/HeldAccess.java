@@ -1,0 +1,156 @@
+package org.accessdesk.request;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.accessdesk.account.AccountUser;
+import org.accessdesk.account.Accounts;
+import org.accessdesk.registry.IdentifierType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The access a person holds now — the guide §4 "Full support access" table: contract
+ * number, Bill-to ID (only when there is one), and the administrators to contact — with
+ * per-column filters. Full-support and download-only access are listed apart (the guide:
+ * "download-only contracts are not shown" in the full-support table).
+ */
+@Component
+public class HeldAccess {
+
+	private final DatabaseClient db;
+
+	private final RegistryFacts registry;
+
+	private final Accounts accounts;
+
+	HeldAccess(DatabaseClient db, RegistryFacts registry, Accounts accounts) {
+		this.db = db;
+		this.registry = registry;
+		this.accounts = accounts;
+	}
+
+	public Mono<AccessTables> of(AccountUser user, Filter filter) {
+		return this.db
+			.sql("SELECT id, kind, identifier_type, identifier, contract_number, bill_to_id, updated_at"
+					+ " FROM access_item WHERE account_id = :account AND status = 'APPROVED'"
+					+ " ORDER BY kind, contract_number NULLS LAST, bill_to_id, identifier")
+			.bind("account", user.id())
+			.map((row) -> new Held(row.get("id", UUID.class), AccessKind.valueOf(row.get("kind", String.class)),
+					IdentifierType.valueOf(row.get("identifier_type", String.class)),
+					row.get("identifier", String.class), row.get("contract_number", String.class),
+					row.get("bill_to_id", String.class), row.get("updated_at", OffsetDateTime.class).toInstant()))
+			.all()
+			.collectList()
+			.flatMap((held) -> administrators(held).map((admins) -> tables(held, admins, filter)));
+	}
+
+	/**
+	 * Administrators per held row: those of its contract (and that contract's Bill-to),
+	 * or of its Bill-to ID.
+	 */
+	private Mono<Map<UUID, List<String>>> administrators(List<Held> held) {
+		List<String> contracts = held.stream().map(Held::contractNumber).filter((n) -> n != null).distinct().toList();
+		List<String> billTos = held.stream()
+			.filter((row) -> row.contractNumber() == null && row.billToId() != null)
+			.map(Held::billToId)
+			.distinct()
+			.toList();
+		return Mono
+			.zip(this.registry.find(IdentifierType.CONTRACT, contracts),
+					this.registry.find(IdentifierType.BILL_TO, billTos))
+			.flatMap((found) -> {
+				Map<UUID, List<String>> emails = new java.util.HashMap<>();
+				Set<String> all = new HashSet<>();
+				for (Held row : held) {
+					Found entry = (row.contractNumber() != null) ? found.getT1().get(row.contractNumber())
+							: found.getT2().get(row.billToId());
+					List<String> admins = (entry == null) ? List.of() : entry.admins();
+					emails.put(row.id(), admins);
+					all.addAll(admins);
+				}
+				return this.accounts.namesByEmail(all).map((names) -> {
+					Map<UUID, List<String>> shown = new java.util.HashMap<>();
+					emails.forEach((id, list) -> shown.put(id, Deciders.shown(list, names)));
+					return shown;
+				});
+			});
+	}
+
+	private static AccessTables tables(List<Held> held, Map<UUID, List<String>> admins, Filter filter) {
+		List<AccessRow> fullSupport = new ArrayList<>();
+		List<AccessRow> downloadOnly = new ArrayList<>();
+		List<AccessRow> ordering = new ArrayList<>();
+		for (Held row : held) {
+			AccessRow access = new AccessRow(row.id(), row.kind(), row.identifierType(), row.identifier(),
+					row.contractNumber(), row.billToId(), admins.getOrDefault(row.id(), List.of()), row.since());
+			if (!filter.accepts(access)) {
+				continue;
+			}
+			(row.kind() == AccessKind.FULL_SUPPORT ? fullSupport
+					: row.kind() == AccessKind.DOWNLOAD_ONLY ? downloadOnly : ordering)
+				.add(access);
+		}
+		return new AccessTables(fullSupport, downloadOnly, ordering);
+	}
+
+	private record Held(UUID id, AccessKind kind, IdentifierType identifierType, String identifier,
+			@Nullable String contractNumber, @Nullable String billToId, Instant since) {
+	}
+
+	/**
+	 * Per-column filters: kind exactly; contract, Bill-to ID and administrator by
+	 * contained text.
+	 */
+	public record Filter(@Nullable AccessKind kind, @Nullable String contract, @Nullable String billTo,
+			@Nullable String admin) {
+
+		boolean accepts(AccessRow row) {
+			return (this.kind == null || this.kind == row.kind()) && contains(row.contractNumber(), this.contract)
+					&& contains(row.billToId(), this.billTo)
+					&& (blank(this.admin) || row.administrators().stream().anyMatch((a) -> contains(a, this.admin)));
+		}
+
+		private static boolean contains(@Nullable String value, @Nullable String wanted) {
+			return blank(wanted) || (value != null
+					&& value.toLowerCase(Locale.ROOT).contains(wanted.strip().toLowerCase(Locale.ROOT)));
+		}
+
+		private static boolean blank(@Nullable String text) {
+			return text == null || text.isBlank();
+		}
+
+	}
+
+	/**
+	 * One row of the access table; {@code itemId} is what {@code /api/items/{id}/remove}
+	 * takes.
+	 */
+	public record AccessRow(UUID itemId, AccessKind kind, IdentifierType identifierType, String identifier,
+			@Nullable String contractNumber, @Nullable String billToId, List<String> administrators, Instant since) {
+	}
+
+	/** Access held now, by kind. */
+	public record AccessTables(List<AccessRow> fullSupport, List<AccessRow> downloadOnly, List<AccessRow> ordering) {
+
+		public List<AccessRow> all() {
+			List<AccessRow> all = new ArrayList<>(this.fullSupport);
+			all.addAll(this.downloadOnly);
+			all.addAll(this.ordering);
+			return all;
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.accessdesk.request;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.accessdesk.account.AccountUser;
+import org.accessdesk.web.ProblemException;
+
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * What a requester may do with their own items (SPEC §6): withdraw one that waits,
+ * escalate one that an administrator has left waiting too long, remove access they hold.
+ * Each goes through the {@link StatusDoor}; someone else's item answers 404, a move from
+ * a state the item has left answers 409.
+ */
+@Component
+public class ItemActions {
+
+	private final AccessRequests requests;
+
+	private final StatusDoor door;
+
+	private final RequestViews views;
+
+	private final RequestProperties properties;
+
+	private final Clock clock;
+
+	ItemActions(AccessRequests requests, StatusDoor door, RequestViews views, RequestProperties properties,
+			Clock clock) {
+		this.requests = requests;
+		this.door = door;
+		this.views = views;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public Mono<RequestViews.ItemView> withdraw(AccountUser user, UUID itemId) {
+		return ownItem(user, itemId)
+			.flatMap((item) -> this.door.move(item.id(), LifecycleAction.WITHDRAW.from(),
+					StatusDoor.Change.to(ItemStatus.WITHDRAWN, ReasonCode.WITHDRAWN, Submissions.actor(user))))
+			.map((moved) -> view(user, moved));
+	}
+
+	public Mono<RequestViews.ItemView> escalate(AccountUser user, UUID itemId) {
+		return ownItem(user, itemId).flatMap((item) -> {
+			Instant now = this.clock.instant();
+			if (item.status() == ItemStatus.PENDING_ADMIN && item.pendingSince() != null) {
+				Instant allowedFrom = item.pendingSince().plus(this.properties.escalateAfter());
+				if (now.isBefore(allowedFrom)) {
+					return Mono.error(ProblemException.conflict("ESCALATION_TOO_EARLY", "Administrators have until "
+							+ allowedFrom + " to answer; after that you may pass this to the vendor's contract desk."));
+				}
+			}
+			return this.door.move(item.id(), LifecycleAction.ESCALATE.from(),
+					StatusDoor.Change.to(ItemStatus.PENDING_VENDOR, ReasonCode.ESCALATED, Submissions.actor(user))
+						.withDeadline(now.plus(this.properties.vendorSla())));
+		}).map((moved) -> view(user, moved));
+	}
+
+	public Mono<RequestViews.ItemView> remove(AccountUser user, UUID itemId) {
+		return ownItem(user, itemId)
+			.flatMap((item) -> this.door.move(item.id(), LifecycleAction.REMOVE.from(),
+					StatusDoor.Change.to(ItemStatus.REVOKED, ReasonCode.REMOVED, Submissions.actor(user))))
+			.map((moved) -> view(user, moved));
+	}
+
+	private Mono<StatusDoor.ItemRow> ownItem(AccountUser user, UUID itemId) {
+		return this.requests.item(user.id(), itemId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Item")));
+	}
+
+	private RequestViews.ItemView view(AccountUser user, StatusDoor.ItemRow item) {
+		return this.views.itemView(item, Map.of(), Locale.forLanguageTag(user.language()));
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.accessdesk.request;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.accessdesk.account.Accounts;
+import org.accessdesk.account.Profile;
+import org.accessdesk.registry.IdentifierType;
+import org.accessdesk.web.ProblemException;
+
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Gathers what the decision table needs — the profile, the registry facts for all
+ * identifiers at once, what the account already holds — and plans one item per
+ * identifier. The only I/O around the pure {@link DecisionTable}; used by submission and
+ * by auto-retry alike.
+ */
+@Component
+class ItemDecider {
+
+	private final Accounts accounts;
+
+	private final RegistryFacts registry;
+
+	private final AccessRequests requests;
+
+	private final RequestProperties properties;
+
+	private final Clock clock;
+
+	ItemDecider(Accounts accounts, RegistryFacts registry, AccessRequests requests, RequestProperties properties,
+			Clock clock) {
+		this.accounts = accounts;
+		this.registry = registry;
+		this.requests = requests;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	Mono<List<StatusDoor.NewItem>> decide(UUID accountId, AccessKind kind, IdentifierType type,
+			List<String> identifiers, boolean autoRetryWanted) {
+		Mono<Profile> profile = this.accounts.profile(accountId)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Account")));
+		Mono<Map<String, Found>> found = this.registry.find(type, identifiers);
+		Mono<Holdings> holdings = this.requests.liveHoldings(accountId).collectList().map(Holdings::of);
+		return Mono.zip(profile, found, holdings).map((facts) -> {
+			Instant now = this.clock.instant();
+			Applicant applicant = new Applicant(facts.getT1().email(), facts.getT1().companyName(),
+					facts.getT1().companyAddress());
+			return identifiers.stream().map((identifier) -> {
+				Found entry = facts.getT2().getOrDefault(identifier, Found.UNKNOWN);
+				Decision decision = DecisionTable.decide(applicant, kind, type, entry, facts.getT3(), now);
+				return ItemPlans.plan(kind, type, identifier, entry, decision, autoRetryWanted, now,
+						this.properties.vendorSla());
+			}).toList();
+		});
+	}
+
+}

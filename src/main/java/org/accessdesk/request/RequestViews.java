@@ -1,0 +1,128 @@
+package org.accessdesk.request;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.accessdesk.account.AccountUser;
+import org.accessdesk.account.Accounts;
+import org.accessdesk.registry.IdentifierType;
+import org.accessdesk.web.ProblemException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Requests as their owner sees them (SPEC §9 JSON shapes): each item with its next step
+ * in the owner's language, who decides it (names, or masked emails), and the vendor's
+ * deadline.
+ */
+@Component
+public class RequestViews {
+
+	private final AccessRequests requests;
+
+	private final EventLog events;
+
+	private final Accounts accounts;
+
+	private final NextSteps nextSteps;
+
+	RequestViews(AccessRequests requests, EventLog events, Accounts accounts, NextSteps nextSteps) {
+		this.requests = requests;
+		this.events = events;
+		this.accounts = accounts;
+		this.nextSteps = nextSteps;
+	}
+
+	public Mono<RequestView> one(AccountUser user, UUID requestId) {
+		return this.requests.find(user.id(), requestId)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Request")))
+			.flatMap((request) -> views(List.of(request), user.language()))
+			.map((views) -> views.get(0));
+	}
+
+	public Mono<RequestPage> page(AccountUser user, @Nullable String status, int page, int size) {
+		ItemStatus filter = parseStatus(status);
+		return Mono.zip(this.requests.page(user.id(), filter, page, size), this.requests.count(user.id(), filter))
+			.flatMap((found) -> views(found.getT1(), user.language())
+				.map((views) -> new RequestPage(views, page, size, found.getT2())));
+	}
+
+	public Flux<EventView> events(AccountUser user, UUID requestId) {
+		return this.requests.find(user.id(), requestId)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Request")))
+			.flatMapMany((request) -> this.events.ofRequest(requestId))
+			.map(EventView::of);
+	}
+
+	private Mono<List<RequestView>> views(List<AccessRequests.RequestWithItems> found, String language) {
+		Set<String> deciders = new HashSet<>();
+		found.forEach((request) -> request.items().forEach((item) -> deciders.addAll(item.deciders())));
+		Locale locale = Locale.forLanguageTag(language);
+		return this.accounts.namesByEmail(deciders)
+			.map((names) -> found.stream().map((request) -> view(request, names, locale)).toList());
+	}
+
+	private RequestView view(AccessRequests.RequestWithItems found, Map<String, String> names, Locale locale) {
+		var request = found.request();
+		List<ItemView> items = found.items().stream().map((item) -> itemView(item, names, locale)).toList();
+		return new RequestView(request.id(), request.kind(), request.identifierType(),
+				RequestStatus.of(found.items().stream().map(StatusDoor.ItemRow::status).toList()),
+				request.justification(), request.autoRetry(), request.createdAt(), items);
+	}
+
+	ItemView itemView(StatusDoor.ItemRow item, Map<String, String> names, Locale locale) {
+		return new ItemView(item.id(), item.requestId(), item.identifier(), item.kind(), item.status(), item.reason(),
+				this.nextSteps.of(item.status(), item.reason(), item.rule(), locale), item.retryAfter(),
+				item.autoRetry(),
+				item.status() == ItemStatus.PENDING_ADMIN ? Deciders.shown(item.deciders(), names) : null,
+				item.status() == ItemStatus.PENDING_VENDOR ? item.deadline() : null, item.updatedAt());
+	}
+
+	private static @Nullable ItemStatus parseStatus(@Nullable String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		try {
+			return ItemStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.invalid("status", "must be one of " + List.of(ItemStatus.values()));
+		}
+	}
+
+	/** A request and its items (SPEC §9 "request"). */
+	public record RequestView(UUID id, AccessKind kind, IdentifierType identifierType, RequestStatus status,
+			@Nullable String justification, boolean autoRetry, Instant createdAt, List<ItemView> items) {
+	}
+
+	/** One identifier of a request (SPEC §9 "item"). */
+	public record ItemView(UUID id, UUID requestId, String identifier, AccessKind kind, ItemStatus status,
+			ReasonCode reason, String nextStep, @Nullable Instant retryAfter, boolean autoRetry,
+			@Nullable List<String> deciders, @Nullable Instant deadline, Instant updatedAt) {
+	}
+
+	/** A page of requests, newest first. */
+	public record RequestPage(List<RequestView> requests, int page, int size, long total) {
+	}
+
+	/** One transition (SPEC §9 "event"); {@code id} is opaque. */
+	public record EventView(String id, UUID requestId, UUID itemId, String identifier, AccessKind kind,
+			@Nullable String from, String to, String reason, String actor, @Nullable String comment, Instant at) {
+
+		static EventView of(ItemEvent event) {
+			return new EventView(event.position().toString(), event.requestId(), event.itemId(), event.identifier(),
+					event.kind(), event.from(), event.to(), event.reason(), event.actor(), event.comment(), event.at());
+		}
+
+	}
+
+}

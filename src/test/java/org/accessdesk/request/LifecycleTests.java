@@ -1,0 +1,242 @@
+package org.accessdesk.request;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.accessdesk.support.IntegrationTest;
+import org.accessdesk.support.TestAccounts;
+import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Withdraw, escalate, remove, expire and auto-retry, each through the one door with its
+ * event (SPEC §6). Time passes by moving the rows' timestamps back, not by waiting.
+ */
+@IntegrationTest
+class LifecycleTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	DatabaseClient db;
+
+	@Autowired
+	PendingExpiry expiry;
+
+	@Autowired
+	AutoRetries autoRetries;
+
+	TestAccounts accounts;
+
+	TestRegistry registry;
+
+	Person customer;
+
+	@BeforeEach
+	void setUp() {
+		this.accounts = new TestAccounts(this.client);
+		this.registry = TestRegistry.load(this.client, this.accounts.operator(), this.accounts.customer("Admin Co"));
+		this.customer = this.accounts.signUp(TestAccounts.uniqueEmail("lifecycle"), "Life Cycle", "en",
+				this.registry.company, "1 Main Street");
+	}
+
+	@Test
+	void aWaitingItemCanBeWithdrawnOnceAndOnlyByItsOwner() {
+		String item = itemId(submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, false));
+		Person stranger = this.accounts.customer("Stranger Corp");
+		action(stranger, item, "withdraw").expectStatus().isNotFound();
+
+		action(this.customer, item, "withdraw").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("WITHDRAWN")
+			.jsonPath("$.reason")
+			.isEqualTo("WITHDRAWN");
+		action(this.customer, item, "withdraw").expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("STATUS_CHANGED");
+		assertThat(eventsOf(item)).containsExactly("null>PENDING_ADMIN:AWAITING_ADMIN",
+				"PENDING_ADMIN>WITHDRAWN:WITHDRAWN");
+	}
+
+	@Test
+	void escalationWaitsForTheAdministratorsSilence() {
+		String item = itemId(submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, false));
+		action(this.customer, item, "escalate").expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("ESCALATION_TOO_EARLY");
+
+		setBack(item, "pending_since", Duration.ofHours(73));
+		action(this.customer, item, "escalate").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("PENDING_VENDOR")
+			.jsonPath("$.reason")
+			.isEqualTo("ESCALATED")
+			.jsonPath("$.deadline")
+			.isNotEmpty();
+	}
+
+	@Test
+	void approvedAccessCanBeRemovedAndThenAppliedForAgain() {
+		String item = itemId(submit("FULL_SUPPORT", "CONTRACT", this.registry.directContract, false));
+		this.client.get()
+			.uri("/api/access")
+			.headers(this.customer.basic())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.fullSupport[0].contractNumber")
+			.isEqualTo(this.registry.directContract)
+			.jsonPath("$.fullSupport[0].billToId")
+			.isEqualTo(this.registry.billToFullNoAdmins);
+
+		action(this.customer, item, "remove").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("REVOKED")
+			.jsonPath("$.reason")
+			.isEqualTo("REMOVED");
+		this.client.get()
+			.uri("/api/access")
+			.headers(this.customer.basic())
+			.exchange()
+			.expectBody()
+			.jsonPath("$.fullSupport.length()")
+			.isEqualTo(0);
+		assertThat(status(itemId(submit("FULL_SUPPORT", "CONTRACT", this.registry.directContract, false))))
+			.isEqualTo("APPROVED");
+	}
+
+	@Test
+	void itemsLeftWaitingForTwentyEightDaysExpire() {
+		String item = itemId(submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract, false));
+		String fresh = itemId(submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, false));
+		setBack(item, "pending_since", Duration.ofDays(29));
+
+		Long expired = this.expiry.expireBatch().block(Duration.ofSeconds(30));
+		assertThat(expired).isGreaterThanOrEqualTo(1);
+		assertThat(status(item)).isEqualTo("EXPIRED");
+		assertThat(status(fresh)).isEqualTo("PENDING_ADMIN");
+		assertThat(eventsOf(item)).last().isEqualTo("PENDING_VENDOR>EXPIRED:EXPIRED");
+	}
+
+	@Test
+	void aTooNewContractIsRetriedOnceWhenAskedAndTheNewOutcomeIsANewItem() {
+		Map<?, ?> request = submit("FULL_SUPPORT", "CONTRACT", this.registry.newContract, true);
+		String denied = itemId(request);
+		assertThat(status(denied)).isEqualTo("DENIED");
+
+		// Two days later: the contract is old enough, and retryAfter has passed.
+		this.registry.importWith(this.client, this.accounts.operator(), Instant.now().minus(Duration.ofDays(3)));
+		setBack(denied, "retry_after", Duration.ofDays(2));
+		assertThat(this.autoRetries.retryBatch().block(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(1);
+		assertThat(this.autoRetries.retryBatch().block(Duration.ofSeconds(30))).isZero();
+
+		List<Map<String, Object>> items = (List<Map<String, Object>>) this.client.get()
+			.uri("/api/access-requests/{id}", request.get("id"))
+			.headers(this.customer.basic())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("items");
+		assertThat(items).hasSize(2);
+		assertThat(items).extracting((item) -> item.get("status")).containsExactlyInAnyOrder("DENIED", "APPROVED");
+		assertThat(eventsOf(denied)).last().isEqualTo("DENIED>DENIED:AUTO_RETRY");
+	}
+
+	@Test
+	void anEventCanNeverBeChangedOrDeleted() {
+		String item = itemId(submit("FULL_SUPPORT", "CONTRACT", this.registry.directContract, false));
+		assertThat(failureOf("UPDATE item_event SET reason = 'X' WHERE item_id = :id", item))
+			.hasMessageContaining("append-only");
+		assertThat(failureOf("DELETE FROM item_event WHERE item_id = :id", item)).hasMessageContaining("append-only");
+		assertThat(eventsOf(item)).containsExactly("null>APPROVED:AUTO_APPROVED");
+	}
+
+	private Throwable failureOf(String sql, String item) {
+		return this.db.sql(sql)
+			.bind("id", UUID.fromString(item))
+			.then()
+			.then(reactor.core.publisher.Mono.<Throwable>empty())
+			.onErrorResume(reactor.core.publisher.Mono::just)
+			.defaultIfEmpty(new AssertionError("the statement succeeded"))
+			.block();
+	}
+
+	private Map<?, ?> submit(String kind, String type, String identifier, boolean autoRetry) {
+		return this.client.post()
+			.uri("/api/access-requests")
+			.headers(this.customer.basic())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("kind", kind, "identifierType", type, "identifiers", identifier, "autoRetry", autoRetry))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private WebTestClient.ResponseSpec action(Person person, String item, String action) {
+		return this.client.post().uri("/api/items/{id}/{action}", item, action).headers(person.basic()).exchange();
+	}
+
+	private static String itemId(Map<?, ?> request) {
+		return (String) SubmissionTests.firstItem(request).get("id");
+	}
+
+	private String status(String item) {
+		return this.db.sql("SELECT status FROM access_item WHERE id = :id")
+			.bind("id", UUID.fromString(item))
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block();
+	}
+
+	private List<String> eventsOf(String item) {
+		return this.db
+			.sql("SELECT coalesce(from_status, 'null') || '>' || to_status || ':' || reason FROM item_event"
+					+ " WHERE item_id = :id ORDER BY txid, id")
+			.bind("id", UUID.fromString(item))
+			.map((row) -> row.get(0, String.class))
+			.all()
+			.collectList()
+			.block();
+	}
+
+	private void setBack(String item, String column, Duration by) {
+		this.db
+			.sql("UPDATE access_item SET " + column + " = " + column + " - make_interval(secs => :seconds)"
+					+ " WHERE id = :id")
+			.bind("seconds", (double) by.toSeconds())
+			.bind("id", UUID.fromString(item))
+			.then()
+			.block();
+	}
+
+}
