@@ -1,0 +1,122 @@
+package org.accessdesk.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.accessdesk.account.AccountRegistration;
+import org.accessdesk.registry.RegistryImport;
+import org.accessdesk.web.ProblemException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Loads the demo accounts (password {@code demo-password}) and registry
+ * ({@code demo/registry.json}) when {@code accessdesk.demo.enabled} is true — the
+ * {@code demo} profile sets it. Idempotent: accounts that exist are kept, the registry is
+ * upserted. Contract 91000005 is re-dated to two hours ago at every start, so that the
+ * TOO_NEW case (D3) stays reachable on any day. Accounts are signed up through the same
+ * path as everyone else's.
+ */
+@Component
+@ConditionalOnBooleanProperty("accessdesk.demo.enabled")
+public class DemoData {
+
+	public static final String PASSWORD = "demo-password";
+
+	static final String TOO_NEW_CONTRACT = "91000005";
+
+	private static final Log logger = LogFactory.getLog(DemoData.class);
+
+	private final AccountRegistration registration;
+
+	private final RegistryImport registry;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Mono<Void> loaded;
+
+	DemoData(AccountRegistration registration, RegistryImport registry, JsonMapper json, Clock clock) {
+		this.registration = registration;
+		this.registry = registry;
+		this.json = json;
+		this.clock = clock;
+		this.loaded = Mono.defer(this::load).cache();
+	}
+
+	/** Loads in the background once the service is up; start-up does not wait for it. */
+	@EventListener(ApplicationReadyEvent.class)
+	void onReady() {
+		this.loaded.subscribe(null, (failure) -> logger.error("Loading the demo data failed", failure));
+	}
+
+	/** Completes when the demo data is in (tests wait on this). */
+	public Mono<Void> loaded() {
+		return this.loaded;
+	}
+
+	private Mono<Void> load() {
+		List<DemoAccount> accounts = read("demo/accounts.json", DemoAccount[].class);
+		return Flux.fromIterable(accounts)
+			.concatMap((account) -> this.registration
+				.signUp(account.email(), PASSWORD, account.name(), account.language(), account.companyName(),
+						account.companyAddress())
+				.then()
+				.onErrorResume(ProblemException.class,
+						(taken) -> "EMAIL_TAKEN".equals(taken.code()) ? Mono.empty() : Mono.error(taken)))
+			.then(Mono.defer(() -> this.registry.importJson(registry())))
+			.doOnNext((summary) -> logger.info("Demo data ready: " + accounts.size() + " accounts (password " + PASSWORD
+					+ "), registry " + summary))
+			.then();
+	}
+
+	private byte[] registry() {
+		JsonNode document = readTree("demo/registry.json");
+		for (JsonNode contract : document.path("contracts")) {
+			if (TOO_NEW_CONTRACT.equals(contract.path("number").asString())) {
+				((ObjectNode) contract).put("issuedAt", this.clock.instant().minus(Duration.ofHours(2)).toString());
+			}
+		}
+		return this.json.writeValueAsBytes(document);
+	}
+
+	private <T> List<T> read(String path, Class<T[]> type) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return List.of(this.json.readValue(in, type));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The demo data set is part of the jar: " + path, ex);
+		}
+	}
+
+	private JsonNode readTree(String path) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return this.json.readTree(in);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The demo data set is part of the jar: " + path, ex);
+		}
+	}
+
+	record DemoAccount(String email, String name, String language, @Nullable String companyName,
+			@Nullable String companyAddress) {
+	}
+
+}
