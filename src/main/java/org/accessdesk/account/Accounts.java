@@ -43,6 +43,26 @@ public class Accounts {
 	}
 
 	/**
+	 * Profiles (without roles) of the given accounts, keyed by id; unknown ids are
+	 * absent.
+	 */
+	public Mono<Map<UUID, Requester>> requesters(Collection<UUID> accountIds) {
+		if (accountIds.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.db.sql("SELECT id, email, name, company_name FROM account WHERE id = ANY(:ids)")
+			.bind("ids", accountIds.toArray(UUID[]::new))
+			.map((row) -> new Requester(row.get("id", UUID.class), row.get("email", String.class),
+					row.get("name", String.class), row.get("company_name", String.class)))
+			.all()
+			.collectMap(Requester::id);
+	}
+
+	/** Who asked: what a reviewer is shown of a requester. */
+	public record Requester(UUID id, String email, String name, @Nullable String companyName) {
+	}
+
+	/**
 	 * Display names of those of the given emails that have an account, keyed by
 	 * lower-cased email.
 	 */

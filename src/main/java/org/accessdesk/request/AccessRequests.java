@@ -81,6 +81,18 @@ class AccessRequests {
 	}
 
 	/**
+	 * A request with its items, whoever owns it: for reviewers, after their own check.
+	 */
+	Mono<RequestWithItems> findAnyone(UUID requestId) {
+		return this.db.sql("SELECT " + REQUEST_COLUMNS + " FROM access_request WHERE id = :id")
+			.bind("id", requestId)
+			.map(AccessRequests::requestRow)
+			.one()
+			.flatMap((request) -> itemsOf(List.of(request.id()))
+				.map((items) -> new RequestWithItems(request, items.getOrDefault(request.id(), List.of()))));
+	}
+
+	/**
 	 * A page of the account's requests, newest first; with a status, only requests that
 	 * have an item in that status.
 	 */

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.account.Accounts;
+import org.accessdesk.account.Role;
+import org.accessdesk.registry.Administrators;
 import org.accessdesk.registry.IdentifierType;
 import org.accessdesk.web.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -35,11 +37,15 @@ public class RequestViews {
 
 	private final NextSteps nextSteps;
 
-	RequestViews(AccessRequests requests, EventLog events, Accounts accounts, NextSteps nextSteps) {
+	private final Administrators administrators;
+
+	RequestViews(AccessRequests requests, EventLog events, Accounts accounts, NextSteps nextSteps,
+			Administrators administrators) {
 		this.requests = requests;
 		this.events = events;
 		this.accounts = accounts;
 		this.nextSteps = nextSteps;
+		this.administrators = administrators;
 	}
 
 	public Mono<RequestView> one(AccountUser user, UUID requestId) {
@@ -56,11 +62,31 @@ public class RequestViews {
 				.map((views) -> new RequestPage(views, page, size, found.getT2())));
 	}
 
+	/**
+	 * The audit trail of a request, for its owner and its reviewers: the vendor desk
+	 * (which sees every request) and the administrators of any of its items. Anyone else
+	 * gets 404.
+	 */
 	public Flux<EventView> events(AccountUser user, UUID requestId) {
-		return this.requests.find(user.id(), requestId)
+		return this.requests.findAnyone(requestId)
+			.filterWhen((found) -> mayRead(user, found))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Request")))
 			.flatMapMany((request) -> this.events.ofRequest(requestId))
 			.map(EventView::of);
+	}
+
+	private Mono<Boolean> mayRead(AccountUser user, AccessRequests.RequestWithItems found) {
+		if (found.request().accountId().equals(user.id()) || user.hasRole(Role.VENDOR_REVIEWER)) {
+			return Mono.just(true);
+		}
+		if (!user.hasRole(Role.CONTRACT_ADMIN)) {
+			return Mono.just(false);
+		}
+		return this.administrators.scopeOf(user.email())
+			.map((scope) -> found.items()
+				.stream()
+				.anyMatch((item) -> (item.contractNumber() != null && scope.contracts().contains(item.contractNumber()))
+						|| (item.billToId() != null && scope.billTos().contains(item.billToId()))));
 	}
 
 	private Mono<List<RequestView>> views(List<AccessRequests.RequestWithItems> found, String language) {
@@ -84,7 +110,7 @@ public class RequestViews {
 				this.nextSteps.of(item.status(), item.reason(), item.rule(), locale), item.retryAfter(),
 				item.autoRetry(),
 				item.status() == ItemStatus.PENDING_ADMIN ? Deciders.shown(item.deciders(), names) : null,
-				item.status() == ItemStatus.PENDING_VENDOR ? item.deadline() : null, item.updatedAt());
+				item.status() == ItemStatus.PENDING_VENDOR ? item.deadline() : null, item.note(), item.updatedAt());
 	}
 
 	private static @Nullable ItemStatus parseStatus(@Nullable String status) {
@@ -104,10 +130,13 @@ public class RequestViews {
 			@Nullable String justification, boolean autoRetry, Instant createdAt, List<ItemView> items) {
 	}
 
-	/** One identifier of a request (SPEC §9 "item"). */
+	/**
+	 * One identifier of a request (SPEC §9 "item"); {@code note} is what a reviewer wrote
+	 * with the latest decision (a deny reason, an approval comment).
+	 */
 	public record ItemView(UUID id, UUID requestId, String identifier, AccessKind kind, ItemStatus status,
 			ReasonCode reason, String nextStep, @Nullable Instant retryAfter, boolean autoRetry,
-			@Nullable List<String> deciders, @Nullable Instant deadline, Instant updatedAt) {
+			@Nullable List<String> deciders, @Nullable Instant deadline, @Nullable String note, Instant updatedAt) {
 	}
 
 	/** A page of requests, newest first. */

@@ -33,7 +33,7 @@ class StatusDoor {
 
 	private static final String ITEM_COLUMNS = "id, request_id, account_id, kind, identifier_type, identifier,"
 			+ " entitlement, contract_number, bill_to_id, status, reason, rule, retry_after, auto_retry, retried_as,"
-			+ " deciders, deadline, pending_since, created_at, updated_at";
+			+ " deciders, deadline, pending_since, note, created_at, updated_at";
 
 	private static final String EVENT_INSERT = "INSERT INTO item_event (item_id, request_id, account_id, identifier,"
 			+ " kind, from_status, to_status, reason, actor, comment)";
@@ -83,7 +83,7 @@ class StatusDoor {
 		return this.db.sql("WITH old AS (SELECT id, status FROM access_item WHERE id = :id AND status = ANY(:from)"
 				+ " FOR UPDATE),"
 				+ " moved AS (UPDATE access_item i SET status = :to, reason = :reason, updated_at = now(),"
-				+ " deadline = :deadline, deciders = COALESCE(:deciders, i.deciders),"
+				+ " deadline = :deadline, deciders = COALESCE(:deciders, i.deciders), note = :comment,"
 				+ " pending_since = CASE WHEN :pending THEN now() END"
 				+ " FROM old WHERE i.id = old.id RETURNING i.*, old.status AS from_status)," + " event AS ("
 				+ EVENT_INSERT
@@ -179,7 +179,7 @@ class StatusDoor {
 				instant(row.get("retry_after", OffsetDateTime.class)),
 				Boolean.TRUE.equals(row.get("auto_retry", Boolean.class)), row.get("retried_as", UUID.class),
 				deciders == null ? List.of() : List.of(deciders), instant(row.get("deadline", OffsetDateTime.class)),
-				instant(row.get("pending_since", OffsetDateTime.class)),
+				instant(row.get("pending_since", OffsetDateTime.class)), row.get("note", String.class),
 				instant(row.get("created_at", OffsetDateTime.class)),
 				instant(row.get("updated_at", OffsetDateTime.class)));
 	}
@@ -229,7 +229,7 @@ class StatusDoor {
 			String entitlement, @Nullable String contractNumber, @Nullable String billToId, ItemStatus status,
 			ReasonCode reason, @Nullable String rule, @Nullable Instant retryAfter, boolean autoRetry,
 			@Nullable UUID retriedAs, List<String> deciders, @Nullable Instant deadline, @Nullable Instant pendingSince,
-			Instant createdAt, Instant updatedAt) {
+			@Nullable String note, Instant createdAt, Instant updatedAt) {
 	}
 
 }

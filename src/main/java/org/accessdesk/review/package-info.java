@@ -1,0 +1,8 @@
+/**
+ * Reviews: the administrators' and the vendor desk's queues, their decisions, and the
+ * service levels (the vendor's 6-hour deadline, the administrators' 48-hour reminder).
+ */
+@NullMarked
+package org.accessdesk.review;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,77 @@
+package org.accessdesk.review.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.accessdesk.account.AccountUser;
+import org.accessdesk.request.ItemDecisions;
+import org.accessdesk.request.Queue;
+import org.accessdesk.review.ReviewQueues;
+import org.accessdesk.web.ProblemException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/** The review consoles' API: queues and decisions (CONTRACT_ADMIN, VENDOR_REVIEWER). */
+@RestController
+class ReviewController {
+
+	private static final String TEXT = "(?s)[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+
+	private final ReviewQueues queues;
+
+	ReviewController(ReviewQueues queues) {
+		this.queues = queues;
+	}
+
+	@GetMapping("/api/review/items")
+	Mono<List<ReviewQueues.ReviewEntry>> queue(@AuthenticationPrincipal AccountUser user,
+			@RequestParam(required = false) @Nullable String queue) {
+		return this.queues.queue(user, parseQueue(queue));
+	}
+
+	@PostMapping("/api/review/items/{id}/decision")
+	Mono<ItemDecisions.Decided> decide(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id,
+			@Valid @RequestBody DecisionForm form) {
+		return this.queues.decide(user, id, form.decision() == Verdict.APPROVE, form.reason(), form.comment());
+	}
+
+	private static @Nullable Queue parseQueue(@Nullable String queue) {
+		if (queue == null || queue.isBlank()) {
+			return null;
+		}
+		try {
+			return Queue.valueOf(queue.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.invalid("queue", "must be admin or vendor");
+		}
+	}
+
+	enum Verdict {
+
+		APPROVE, DENY
+
+	}
+
+	record DecisionForm(@NotNull Verdict decision,
+			@Nullable @Size(max = 1000) @Pattern(regexp = TEXT,
+					message = "must not contain control characters") String reason,
+			@Nullable @Size(max = 1000) @Pattern(regexp = TEXT,
+					message = "must not contain control characters") String comment) {
+	}
+
+}

@@ -1,0 +1,318 @@
+package org.accessdesk.review;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.accessdesk.support.IntegrationTest;
+import org.accessdesk.support.TestAccounts;
+import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Queues, decisions and service levels (SPEC §6, §9). */
+@IntegrationTest
+class ReviewTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	DatabaseClient db;
+
+	@Autowired
+	ServiceLevels serviceLevels;
+
+	@LocalServerPort
+	int port;
+
+	TestAccounts accounts;
+
+	TestRegistry registry;
+
+	Person admin;
+
+	Person customer;
+
+	Person vendor;
+
+	@BeforeEach
+	void setUp() {
+		this.accounts = new TestAccounts(this.client);
+		this.admin = this.accounts.signUp(TestAccounts.uniqueEmail("admin"), "管理 太郎", "ja", "Admin Co", "Tokyo");
+		this.registry = TestRegistry.load(this.client, this.accounts.operator(), this.admin);
+		this.customer = this.accounts.signUp(TestAccounts.uniqueEmail("asker"), "Asking Person", "en",
+				this.registry.company, "1 Main Street");
+		this.vendor = this.accounts.vendorReviewer();
+	}
+
+	@Test
+	void anAdministratorSeesOnlyTheItemsTheyAdministerWithWhatTheyNeedToDecide() {
+		String mine = item(submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, "I run the NOC"));
+		Person otherAdmin = this.accounts.signUp(TestAccounts.uniqueEmail("other-admin"), "Other", "en", "X", "Y");
+		TestRegistry.load(this.client, this.accounts.operator(), otherAdmin);
+
+		List<Map<String, Object>> queue = queue(this.admin, "admin");
+		assertThat(queue).extracting((entry) -> entry.get("id")).contains(mine);
+		Map<String, Object> entry = queue.stream().filter((e) -> mine.equals(e.get("id"))).findFirst().orElseThrow();
+		assertThat(entry.get("justification")).isEqualTo("I run the NOC");
+		assertThat(entry.get("contractCompany")).isEqualTo(this.registry.company);
+		assertThat((Map<String, Object>) entry.get("requester")).containsEntry("email", this.customer.email())
+			.containsEntry("companyName", this.registry.company);
+		assertThat(entry.get("kind")).isEqualTo("FULL_SUPPORT");
+
+		assertThat(queue(otherAdmin, "admin")).extracting((e) -> e.get("id")).doesNotContain(mine);
+		this.client.get()
+			.uri("/api/review/items?queue=vendor")
+			.headers(this.admin.basic())
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.get()
+			.uri("/api/review/items")
+			.headers(this.customer.basic())
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void theVendorQueueShowsOverdueItemsFirstAndMarked() {
+		String fresh = item(submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract, null));
+		String late = item(submit("ORDERING", "BILL_TO", this.registry.billToWithoutFull, null));
+		setBack(late, "deadline", Duration.ofHours(7));
+
+		List<Map<String, Object>> queue = queue(this.vendor, "vendor");
+		List<Object> ids = queue.stream().map((e) -> e.get("id")).toList();
+		assertThat(ids).contains(fresh, late);
+		assertThat(ids.indexOf(late)).isLessThan(ids.indexOf(fresh));
+		assertThat(queue.get(ids.indexOf(late))).containsEntry("overdue", true);
+		assertThat(queue.get(ids.indexOf(fresh))).containsEntry("overdue", false);
+		assertThat(queue.stream().takeWhile((e) -> Boolean.TRUE.equals(e.get("overdue"))).count())
+			.isEqualTo(queue.stream().filter((e) -> Boolean.TRUE.equals(e.get("overdue"))).count());
+	}
+
+	@Test
+	void anAdministratorApprovesAndTheRequesterSeesIt() {
+		String item = item(submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, null));
+		decide(this.admin, item, Map.of("decision", "APPROVE", "comment", "ようこそ")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("APPROVED")
+			.jsonPath("$.reason")
+			.isEqualTo("DECIDED_BY_ADMIN");
+		Map<?, ?> view = itemView(item);
+		assertThat(view.get("status")).isEqualTo("APPROVED");
+		assertThat(view.get("note")).isEqualTo("ようこそ");
+		assertThat((String) view.get("nextStep")).startsWith("Approved by your company's contract administrator");
+		assertThat(lastEvent(item)).isEqualTo("PENDING_ADMIN>APPROVED:DECIDED_BY_ADMIN by " + this.admin.email());
+	}
+
+	@Test
+	void aDenialNeedsAReasonThatTheRequesterThenSees() {
+		String item = item(submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract, null));
+		decide(this.vendor, item, Map.of("decision", "DENY")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("reason");
+		decide(this.vendor, item, Map.of("decision", "DENY", "reason", "Not an employee of the contract's company"))
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("DENIED")
+			.jsonPath("$.reason")
+			.isEqualTo("DECIDED_BY_VENDOR");
+		assertThat(itemView(item).get("note")).isEqualTo("Not an employee of the contract's company");
+	}
+
+	@Test
+	void anItemOutsideOnesQueueIsNotFound() {
+		String adminItem = item(submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, null));
+		String vendorItem = item(submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract, null));
+		Person otherAdmin = this.accounts.signUp(TestAccounts.uniqueEmail("other-admin"), "Other", "en", "X", "Y");
+		TestRegistry.load(this.client, this.accounts.operator(), otherAdmin);
+
+		decide(otherAdmin, adminItem, Map.of("decision", "APPROVE")).expectStatus().isNotFound();
+		decide(this.vendor, adminItem, Map.of("decision", "APPROVE")).expectStatus().isNotFound();
+		decide(this.admin, vendorItem, Map.of("decision", "APPROVE")).expectStatus().isNotFound();
+		decide(this.admin, UUID.randomUUID().toString(), Map.of("decision", "APPROVE")).expectStatus().isNotFound();
+		assertThat(itemView(adminItem).get("status")).isEqualTo("PENDING_ADMIN");
+	}
+
+	@Test
+	void twoReviewersDecidingAtOnceOneWinsTheOtherGets409() {
+		Person secondVendor = this.vendor;
+		for (int round = 0; round < 5; round++) {
+			String item = item(submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract, null));
+			String first = this.accounts.token(this.vendor);
+			String second = this.accounts.token(secondVendor);
+			List<Integer> statuses = Flux.just(Map.entry(first, "APPROVE"), Map.entry(second, "DENY"))
+				.flatMap((reviewer) -> web(reviewer.getKey()).post()
+					.uri("/api/review/items/{id}/decision", item)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(Map.of("decision", reviewer.getValue(), "reason", "race"))
+					.retrieve()
+					.toBodilessEntity()
+					.map((response) -> response.getStatusCode().value())
+					.onErrorResume(WebClientResponseException.class, (ex) -> Mono.just(ex.getStatusCode().value())))
+				.collectList()
+				.block(Duration.ofSeconds(30));
+			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+			assertThat(count("SELECT count(*) FROM item_event WHERE item_id = :id::uuid", item)).isEqualTo(2);
+			this.client.post()
+				.uri("/api/items/{id}/withdraw", item)
+				.headers(this.customer.basic())
+				.exchange()
+				.expectStatus()
+				.isEqualTo(409);
+			// make room for the next round's identical submission
+			this.db.sql("UPDATE access_item SET status = 'REVOKED' WHERE id = :id::uuid AND status = 'APPROVED'")
+				.bind("id", item)
+				.then()
+				.block();
+		}
+	}
+
+	@Test
+	void overdueItemsAndSilentAdministratorsRaiseOneNoticeEach() {
+		String late = item(submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract, null));
+		String waiting = item(submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, null));
+		setBack(late, "deadline", Duration.ofHours(7));
+		setBack(waiting, "pending_since", Duration.ofHours(49));
+
+		assertThat(this.serviceLevels.fireDue().block(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(2);
+		this.serviceLevels.fireDue().block(Duration.ofSeconds(10));
+		assertThat(
+				count("SELECT count(*) FROM review_notice WHERE item_id = :id::uuid AND kind = 'VENDOR_OVERDUE'", late))
+			.isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM review_notice WHERE item_id = :id::uuid AND kind = 'ADMIN_REMINDER'",
+				waiting))
+			.isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM review_notice WHERE item_id = :id::uuid", waiting)).isEqualTo(1);
+	}
+
+	@Test
+	void reviewersMayReadTheAuditTrailOfWhatTheyReviewStrangersMayNot() {
+		Map<?, ?> request = submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, null);
+		String path = "/api/access-requests/" + request.get("id") + "/events";
+		this.client.get().uri(path).headers(this.admin.basic()).exchange().expectStatus().isOk();
+		this.client.get().uri(path).headers(this.vendor.basic()).exchange().expectStatus().isOk();
+		Person stranger = this.accounts.customer("Stranger Corp");
+		this.client.get().uri(path).headers(stranger.basic()).exchange().expectStatus().isNotFound();
+	}
+
+	private WebClient web(String token) {
+		return WebClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeaders((headers) -> headers.setBearerAuth(token))
+			.build();
+	}
+
+	private Map<?, ?> submit(String kind, String type, String identifier, String justification) {
+		Map<String, Object> body = new java.util.HashMap<>(
+				Map.of("kind", kind, "identifierType", type, "identifiers", identifier));
+		if (justification != null) {
+			body.put("justification", justification);
+		}
+		return this.client.post()
+			.uri("/api/access-requests")
+			.headers(this.customer.basic())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static String item(Map<?, ?> request) {
+		return (String) ((Map<?, ?>) ((List<?>) request.get("items")).get(0)).get("id");
+	}
+
+	private Map<?, ?> itemView(String item) {
+		String requestId = this.db.sql("SELECT request_id::text FROM access_item WHERE id = :id::uuid")
+			.bind("id", item)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block();
+		Map<?, ?> request = this.client.get()
+			.uri("/api/access-requests/{id}", requestId)
+			.headers(this.customer.basic())
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return ((List<Map<?, ?>>) request.get("items")).stream()
+			.filter((i) -> item.equals(i.get("id")))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private List<Map<String, Object>> queue(Person person, String queue) {
+		return this.client.get()
+			.uri("/api/review/items?queue={queue}", queue)
+			.headers(person.basic())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private WebTestClient.ResponseSpec decide(Person person, String item, Map<String, Object> body) {
+		return this.client.post()
+			.uri("/api/review/items/{id}/decision", item)
+			.headers(person.basic())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	private String lastEvent(String item) {
+		return this.db
+			.sql("SELECT from_status || '>' || to_status || ':' || reason || ' by ' || actor FROM item_event"
+					+ " WHERE item_id = :id::uuid ORDER BY txid DESC, id DESC LIMIT 1")
+			.bind("id", item)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block();
+	}
+
+	private void setBack(String item, String column, Duration by) {
+		this.db
+			.sql("UPDATE access_item SET " + column + " = " + column + " - make_interval(secs => :seconds)"
+					+ " WHERE id = :id::uuid")
+			.bind("seconds", (double) by.toSeconds())
+			.bind("id", item)
+			.then()
+			.block();
+	}
+
+	private long count(String sql, String item) {
+		Long count = this.db.sql(sql).bind("id", item).map((row) -> row.get(0, Long.class)).one().block();
+		return (count == null) ? 0 : count;
+	}
+
+}
