@@ -9,7 +9,6 @@ import org.accessdesk.registry.IdentifierType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
@@ -34,13 +33,10 @@ class AutoRetries {
 
 	private final StatusDoor door;
 
-	private final TransactionalOperator transactions;
-
-	AutoRetries(DatabaseClient db, ItemDecider decider, StatusDoor door, TransactionalOperator transactions) {
+	AutoRetries(DatabaseClient db, ItemDecider decider, StatusDoor door) {
 		this.db = db;
 		this.decider = decider;
 		this.door = door;
-		this.transactions = transactions;
 	}
 
 	@Scheduled(fixedDelayString = "${accessdesk.requests.expiry-interval:1m}", initialDelayString = "20s")
@@ -71,7 +67,7 @@ class AutoRetries {
 				.flatMap((written) -> this.door.markRetried(item.id(), written.get(0).id(), "system")
 					.thenReturn(written.get(0).id())))
 			.count()
-			.as(this.transactions::transactional);
+			.as(this.door::committed);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Reads the append-only event log. Events are ordered by {@code (txid, id)}: the writing
@@ -20,7 +21,10 @@ import reactor.core.publisher.Flux;
 public class EventLog {
 
 	static final String EVENT_COLUMNS = "e.id, e.txid::text AS txid, e.item_id, e.request_id, e.account_id,"
-			+ " e.identifier, e.kind, e.from_status, e.to_status, e.reason, e.actor, e.comment, e.at";
+			+ " e.identifier, e.kind, e.from_status, e.to_status, e.reason, e.actor, e.comment, e.at,"
+			+ " i.contract_number, i.bill_to_id";
+
+	private static final String FROM = " FROM item_event e JOIN access_item i ON i.id = e.item_id";
 
 	private final DatabaseClient db;
 
@@ -31,8 +35,7 @@ public class EventLog {
 	/** The audit trail of one request's items, oldest first. */
 	public Flux<ItemEvent> ofRequest(UUID requestId) {
 		return this.db
-			.sql("SELECT " + EVENT_COLUMNS + " FROM item_event e WHERE e.request_id = :request"
-					+ " ORDER BY e.txid, e.id")
+			.sql("SELECT " + EVENT_COLUMNS + FROM + " WHERE e.request_id = :request" + " ORDER BY e.txid, e.id")
 			.bind("request", requestId)
 			.map(EventLog::event)
 			.all();
@@ -47,7 +50,7 @@ public class EventLog {
 	 */
 	public Flux<ItemEvent> finalAfter(EventPosition position, int limit) {
 		return this.db
-			.sql("SELECT " + EVENT_COLUMNS + " FROM item_event e" + " WHERE (e.txid, e.id) > (:txid::text::xid8, :id)"
+			.sql("SELECT " + EVENT_COLUMNS + FROM + " WHERE (e.txid, e.id) > (:txid::text::xid8, :id)"
 					+ " AND e.txid < pg_snapshot_xmin(pg_current_snapshot())" + " ORDER BY e.txid, e.id LIMIT :limit")
 			.bind("txid", String.valueOf(position.txid()))
 			.bind("id", position.id())
@@ -59,7 +62,7 @@ public class EventLog {
 	/** The same, for one account only (a user's stream replaying what it missed). */
 	public Flux<ItemEvent> finalAfterFor(java.util.UUID accountId, EventPosition position, int limit) {
 		return this.db
-			.sql("SELECT " + EVENT_COLUMNS + " FROM item_event e WHERE e.account_id = :account"
+			.sql("SELECT " + EVENT_COLUMNS + FROM + " WHERE e.account_id = :account"
 					+ " AND (e.txid, e.id) > (:txid::text::xid8, :id)"
 					+ " AND e.txid < pg_snapshot_xmin(pg_current_snapshot())" + " ORDER BY e.txid, e.id LIMIT :limit")
 			.bind("account", accountId)
@@ -70,13 +73,27 @@ public class EventLog {
 			.all();
 	}
 
+	/**
+	 * The newest final event's position: where a live reader that wants only what happens
+	 * from now on starts.
+	 */
+	public Mono<EventPosition> head() {
+		return this.db
+			.sql("SELECT txid::text AS txid, id FROM item_event"
+					+ " WHERE txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY txid DESC, id DESC LIMIT 1")
+			.map((row) -> EventPosition.of(row.get("txid", String.class), row.get("id", Long.class)))
+			.one()
+			.defaultIfEmpty(EventPosition.START);
+	}
+
 	static ItemEvent event(Readable row) {
 		return new ItemEvent(EventPosition.of(row.get("txid", String.class), row.get("id", Long.class)),
 				row.get("request_id", UUID.class), row.get("item_id", UUID.class), row.get("account_id", UUID.class),
 				row.get("identifier", String.class), AccessKind.valueOf(row.get("kind", String.class)),
 				row.get("from_status", String.class), row.get("to_status", String.class),
 				row.get("reason", String.class), row.get("actor", String.class), row.get("comment", String.class),
-				row.get("at", OffsetDateTime.class).toInstant());
+				row.get("at", OffsetDateTime.class).toInstant(), row.get("contract_number", String.class),
+				row.get("bill_to_id", String.class));
 	}
 
 }

@@ -8,7 +8,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
@@ -29,15 +28,11 @@ class PendingExpiry {
 
 	private final StatusDoor door;
 
-	private final TransactionalOperator transactions;
-
 	private final RequestProperties properties;
 
-	PendingExpiry(DatabaseClient db, StatusDoor door, TransactionalOperator transactions,
-			RequestProperties properties) {
+	PendingExpiry(DatabaseClient db, StatusDoor door, RequestProperties properties) {
 		this.db = db;
 		this.door = door;
-		this.transactions = transactions;
 		this.properties = properties;
 	}
 
@@ -66,7 +61,7 @@ class PendingExpiry {
 			.concatMap((id) -> this.door.moveInTransaction(id, LifecycleAction.EXPIRE.from(),
 					StatusDoor.Change.to(ItemStatus.EXPIRED, ReasonCode.EXPIRED, "system")))
 			.count()
-			.as(this.transactions::transactional);
+			.as(this.door::committed);
 	}
 
 }

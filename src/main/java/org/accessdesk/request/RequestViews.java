@@ -147,7 +147,7 @@ public class RequestViews {
 	public record EventView(String id, UUID requestId, UUID itemId, String identifier, AccessKind kind,
 			@Nullable String from, String to, String reason, String actor, @Nullable String comment, Instant at) {
 
-		static EventView of(ItemEvent event) {
+		public static EventView of(ItemEvent event) {
 			return new EventView(event.position().toString(), event.requestId(), event.itemId(), event.identifier(),
 					event.kind(), event.from(), event.to(), event.reason(), event.actor(), event.comment(), event.at());
 		}

@@ -11,6 +11,7 @@ import io.r2dbc.spi.Readable;
 import org.accessdesk.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -42,9 +43,22 @@ class StatusDoor {
 
 	private final TransactionalOperator transactions;
 
-	StatusDoor(DatabaseClient db, TransactionalOperator transactions) {
+	private final ApplicationEventPublisher events;
+
+	StatusDoor(DatabaseClient db, TransactionalOperator transactions, ApplicationEventPublisher events) {
 		this.db = db;
 		this.transactions = transactions;
+		this.events = events;
+	}
+
+	/**
+	 * Runs {@code work} in one transaction and, once it has committed, tells the live
+	 * feed. Every caller that writes through the door commits through here, so no change
+	 * goes unannounced (and the periodic catch-up covers an announcement lost anyway).
+	 */
+	<T> Mono<T> committed(Mono<T> work) {
+		return work.as(this.transactions::transactional)
+			.doOnSuccess((ignored) -> this.events.publishEvent(TransitionsCommitted.INSTANCE));
 	}
 
 	/**
@@ -54,7 +68,7 @@ class StatusDoor {
 	 * that is what makes concurrent submissions of one contract safe.
 	 */
 	Mono<List<ItemRow>> submit(UUID requestId, UUID accountId, List<NewItem> items, String actor) {
-		return submitInTransaction(requestId, accountId, items, actor).as(this.transactions::transactional);
+		return committed(submitInTransaction(requestId, accountId, items, actor));
 	}
 
 	/**
@@ -74,7 +88,7 @@ class StatusDoor {
 	 * any of {@code from} (someone else decided first, it expired, …).
 	 */
 	Mono<ItemRow> move(UUID itemId, Set<ItemStatus> from, Change change) {
-		return moveInTransaction(itemId, from, change).as(this.transactions::transactional);
+		return committed(moveInTransaction(itemId, from, change));
 	}
 
 	Mono<ItemRow> moveInTransaction(UUID itemId, Set<ItemStatus> from, Change change) {

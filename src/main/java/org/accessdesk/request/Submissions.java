@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
@@ -37,15 +36,11 @@ public class Submissions {
 
 	private final RequestViews views;
 
-	private final TransactionalOperator transactions;
-
-	Submissions(ItemDecider decider, AccessRequests requests, StatusDoor door, RequestViews views,
-			TransactionalOperator transactions) {
+	Submissions(ItemDecider decider, AccessRequests requests, StatusDoor door, RequestViews views) {
 		this.decider = decider;
 		this.requests = requests;
 		this.door = door;
 		this.views = views;
-		this.transactions = transactions;
 	}
 
 	public Mono<Submitted> submit(AccountUser user, Submit submit, @Nullable String idempotencyKey) {
@@ -104,7 +99,7 @@ public class Submissions {
 				.switchIfEmpty(Mono.error(IdempotentTwin::new))
 				.flatMap((request) -> this.door.submitInTransaction(request.id(), user.id(), items, actor(user))
 					.thenReturn(request.id()))
-				.as(this.transactions::transactional))
+				.as(this.door::committed))
 			.flatMap((requestId) -> this.views.one(user, requestId))
 			.map((view) -> new Submitted(view, false));
 	}

@@ -10,7 +10,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -98,6 +102,15 @@ final class Problems {
 		}
 		if (failure instanceof ResponseStatusException status) {
 			return problem(status.getStatusCode(), codeOf(status.getStatusCode()), clip(status.getReason()));
+		}
+		if (causeOf(failure, DataAccessResourceFailureException.class) != null
+				|| causeOf(failure, R2dbcNonTransientResourceException.class) != null
+				|| causeOf(failure, R2dbcTransientResourceException.class) != null) {
+			logger.warn("Database unavailable: " + failure.getMessage());
+			ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+					"The database is briefly unavailable; nothing was changed. Try again in a moment.");
+			problem.setProperty("retryAfterSeconds", 1);
+			return problem;
 		}
 		logger.error("Unexpected failure", failure);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",

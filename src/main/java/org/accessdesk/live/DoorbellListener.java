@@ -1,0 +1,100 @@
+package org.accessdesk.live;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * One dedicated connection per instance (not from the pool: a pooled connection would be
+ * handed to others and its LISTEN lost) that listens for the doorbell. Each notification
+ * — and each (re)connection, since notifications may have been missed meanwhile — is a
+ * wake-up for the feed. When PostgreSQL drops the connection it reconnects with backoff;
+ * a periodic probe notices a connection that died silently.
+ */
+@Component
+class DoorbellListener {
+
+	private static final Log logger = LogFactory.getLog(DoorbellListener.class);
+
+	private static final Duration PROBE = Duration.ofSeconds(5);
+
+	private final PostgresqlConnectionFactory connections;
+
+	private final LiveProperties properties;
+
+	private final AtomicBoolean listening = new AtomicBoolean();
+
+	DoorbellListener(R2dbcProperties r2dbc, LiveProperties properties) {
+		this.connections = new PostgresqlConnectionFactory(configuration(r2dbc));
+		this.properties = properties;
+	}
+
+	/** Whether the LISTEN connection is up now (readiness). */
+	boolean isListening() {
+		return this.listening.get();
+	}
+
+	/** Wake-ups, forever: one per notification and one per (re)connection. */
+	Flux<Object> wakeUps() {
+		return Flux
+			.usingWhen(this.connections.create(), this::listen,
+					(connection) -> connection.close().doFinally((signal) -> this.listening.set(false)))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
+				.maxBackoff(Duration.ofSeconds(5))
+				.doBeforeRetry((retry) -> {
+					this.listening.set(false);
+					logger.warn("LISTEN connection lost (" + retry.failure().getMessage() + "); reconnecting");
+				}));
+	}
+
+	private Flux<Object> listen(PostgresqlConnection connection) {
+		Mono<Object> listening = connection.createStatement("LISTEN " + this.properties.channel())
+			.execute()
+			.flatMap((result) -> result.getRowsUpdated())
+			.then(Mono.fromSupplier(() -> {
+				this.listening.set(true);
+				return (Object) "connected";
+			}));
+		Flux<Object> notifications = connection.getNotifications().map((notification) -> (Object) notification);
+		Flux<Object> probe = Flux.interval(PROBE)
+			.concatMap((tick) -> connection.createStatement("SELECT 1")
+				.execute()
+				.flatMap((result) -> result.getRowsUpdated()))
+			.thenMany(Flux.empty());
+		return listening.concatWith(Flux.merge(notifications, probe))
+			.concatWith(Flux.error(() -> new IllegalStateException("LISTEN connection closed")));
+	}
+
+	private static PostgresqlConnectionConfiguration configuration(R2dbcProperties r2dbc) {
+		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(r2dbc.getUrl());
+		Object port = options.getValue(ConnectionFactoryOptions.PORT);
+		PostgresqlConnectionConfiguration.Builder builder = PostgresqlConnectionConfiguration.builder()
+			.host(String.valueOf(options.getRequiredValue(ConnectionFactoryOptions.HOST)))
+			.port((port == null) ? 5432 : Integer.parseInt(String.valueOf(port)))
+			.database(String.valueOf(options.getValue(ConnectionFactoryOptions.DATABASE)))
+			.username((r2dbc.getUsername() != null) ? r2dbc.getUsername()
+					: String.valueOf(options.getValue(ConnectionFactoryOptions.USER)))
+			.applicationName("accessdesk-doorbell");
+		String password = (r2dbc.getPassword() != null) ? r2dbc.getPassword()
+				: (options.getValue(ConnectionFactoryOptions.PASSWORD) != null)
+						? String.valueOf(options.getValue(ConnectionFactoryOptions.PASSWORD)) : null;
+		if (password != null && !password.isEmpty()) {
+			builder.password(password);
+		}
+		return builder.build();
+	}
+
+}

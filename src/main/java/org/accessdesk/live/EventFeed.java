@@ -1,0 +1,111 @@
+package org.accessdesk.live;
+
+import org.accessdesk.request.EventLog;
+import org.accessdesk.request.EventPosition;
+import org.accessdesk.request.ItemEvent;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * This instance's one reader of the event table. Woken by the local doorbell, by NOTIFY
+ * from any instance, and by a periodic catch-up, it reads the final events after its
+ * cursor — in {@code (txid, id)} order, see {@link EventLog#finalAfter} — and publishes
+ * them to one shared sink that every local stream subscribes to. Wake-ups that arrive
+ * while it reads coalesce into one more read. The table is the record: nothing here is
+ * kept beyond the cursor.
+ */
+@Component
+class EventFeed implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(EventFeed.class);
+
+	static final int BATCH = 500;
+
+	private final EventLog log;
+
+	private final DoorbellListener listener;
+
+	private final LiveProperties properties;
+
+	private final Sinks.Many<Object> wakeUps = Sinks.many().multicast().directBestEffort();
+
+	/**
+	 * Replaced at every start: a stopped feed completes its streams, a restarted one
+	 * serves new ones.
+	 */
+	private volatile Sinks.Many<ItemEvent> events = Sinks.many().multicast().directBestEffort();
+
+	private volatile EventPosition cursor = EventPosition.START;
+
+	private volatile boolean started;
+
+	private volatile Disposable running = Flux.never().subscribe();
+
+	EventFeed(EventLog log, DoorbellListener listener, LiveProperties properties) {
+		this.log = log;
+		this.listener = listener;
+		this.properties = properties;
+	}
+
+	/** Every final event from the moment of subscription on, in log order. */
+	Flux<ItemEvent> live() {
+		return this.events.asFlux();
+	}
+
+	/** Look at the table now (a transition committed on this instance). */
+	void wake() {
+		this.wakeUps.tryEmitNext(Boolean.TRUE);
+	}
+
+	@Override
+	public void start() {
+		this.events = Sinks.many().multicast().directBestEffort();
+		Sinks.Many<ItemEvent> publishTo = this.events;
+		Flux<Object> triggers = Flux.merge(this.wakeUps.asFlux(), this.listener.wakeUps(),
+				Flux.interval(this.properties.catchUp()));
+		this.running = this.log.head()
+			.doOnNext((head) -> this.cursor = head)
+			.thenMany(triggers.onBackpressureLatest().concatMap((trigger) -> drain(publishTo), 1))
+			.subscribe(null, (failure) -> logger.error("The live feed stopped", failure));
+		this.started = true;
+	}
+
+	/** Publishes every final event after the cursor, a batch at a time. */
+	private Mono<Void> drain(Sinks.Many<ItemEvent> publishTo) {
+		return this.log.finalAfter(this.cursor, BATCH).collectList().flatMap((batch) -> {
+			for (ItemEvent event : batch) {
+				publishTo.tryEmitNext(event);
+				this.cursor = event.position();
+			}
+			return (batch.size() == BATCH) ? drain(publishTo) : Mono.<Void>empty();
+		}).onErrorResume((failure) -> {
+			logger.warn("Reading new events failed; the next wake-up tries again: " + failure.getMessage());
+			return Mono.empty();
+		});
+	}
+
+	/**
+	 * Ends every local stream (clients reconnect, to another instance if this one goes
+	 * away).
+	 */
+	@Override
+	public void stop() {
+		this.running.dispose();
+		this.events.tryEmitComplete();
+		this.started = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.started;
+	}
+
+}

@@ -1,0 +1,84 @@
+package org.accessdesk.live;
+
+import java.util.function.Predicate;
+
+import org.accessdesk.account.AccountUser;
+import org.accessdesk.account.Role;
+import org.accessdesk.registry.Administrators;
+import org.accessdesk.request.EventLog;
+import org.accessdesk.request.EventPosition;
+import org.accessdesk.request.ItemEvent;
+import org.accessdesk.request.RequestViews;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who sees which events (SPEC §8): a person their own items' events; an administrator the
+ * events of the contracts and Bill-to IDs they administer; the vendor desk the events of
+ * items entering or leaving its queue. Each becomes {@code id: <position>},
+ * {@code event: status}, {@code data:} the event as JSON, with a comment line as
+ * heartbeat.
+ */
+@Component
+public class LiveEvents {
+
+	private final LiveStreams streams;
+
+	private final EventLog log;
+
+	private final Administrators administrators;
+
+	private final LiveProperties properties;
+
+	LiveEvents(LiveStreams streams, EventLog log, Administrators administrators, LiveProperties properties) {
+		this.streams = streams;
+		this.log = log;
+		this.administrators = administrators;
+		this.properties = properties;
+	}
+
+	public Flux<ServerSentEvent<Object>> mine(AccountUser user, @Nullable String lastEventId) {
+		Predicate<ItemEvent> mine = (event) -> event.accountId().equals(user.id());
+		return start(lastEventId).flatMapMany((after) -> sse(this.streams.stream(after, mine,
+				(position, limit) -> this.log.finalAfterFor(user.id(), position, limit))));
+	}
+
+	public Flux<ServerSentEvent<Object>> review(AccountUser user, @Nullable String lastEventId) {
+		boolean vendor = user.hasRole(Role.VENDOR_REVIEWER);
+		Mono<Predicate<ItemEvent>> queue = user.hasRole(Role.CONTRACT_ADMIN)
+				? this.administrators.scopeOf(user.email())
+					.map((scope) -> (event) -> (vendor && event.concernsVendorQueue())
+							|| (event.contractNumber() != null && scope.contracts().contains(event.contractNumber()))
+							|| (event.billToId() != null && scope.billTos().contains(event.billToId())))
+				: Mono.just(ItemEvent::concernsVendorQueue);
+		return Mono.zip(start(lastEventId), queue)
+			.flatMapMany((found) -> sse(this.streams.stream(found.getT1(), found.getT2(), this.log::finalAfter)));
+	}
+
+	private Mono<EventPosition> start(@Nullable String lastEventId) {
+		if (lastEventId != null && !lastEventId.isBlank()) {
+			return Mono.fromCallable(() -> EventPosition.parse(lastEventId));
+		}
+		return this.log.head();
+	}
+
+	private Flux<ServerSentEvent<Object>> sse(Flux<ItemEvent> events) {
+		Flux<ServerSentEvent<Object>> statuses = events.map((event) -> ServerSentEvent.builder()
+			.id(event.position().toString())
+			.event("status")
+			.data((Object) RequestViews.EventView.of(event))
+			.build());
+		Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(this.properties.heartbeat())
+			.map((tick) -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
+		// The first comment makes the stream's headers go out at once; heartbeats end
+		// with the events.
+		return Flux.just(ServerSentEvent.<Object>builder().comment("connected").build())
+			.concatWith(statuses.publish((shared) -> Flux.merge(shared, heartbeats.takeUntilOther(shared.then()))));
+	}
+
+}

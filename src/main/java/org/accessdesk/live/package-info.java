@@ -1,0 +1,9 @@
+/**
+ * Live status: the doorbell (NOTIFY after commit, one LISTEN connection per instance),
+ * the feed that reads final events from the table and fans them out, and the SSE
+ * endpoints with Last-Event-ID replay.
+ */
+@NullMarked
+package org.accessdesk.live;
+
+import org.jspecify.annotations.NullMarked;
