@@ -164,6 +164,16 @@ class LiveStatusTests {
 	}
 
 	@Test
+	void anIdleStreamGetsHeartbeats() throws Exception {
+		try (SlowReader idle = new SlowReader(this.port, "/api/me/events", this.token)) {
+			idle.awaitHeaders(WAIT);
+			// The test profile beats every second; the default is every 10 s (SPEC: at
+			// most 15 s).
+			assertThat(idle.readFor(Duration.ofSeconds(3))).contains(":heartbeat");
+		}
+	}
+
+	@Test
 	void reviewStreamsCarryOnlyTheCallersQueue() throws Exception {
 		Person admin = this.accounts.customer("Admin Live Co");
 		TestRegistry registry = TestRegistry.load(this.client, this.accounts.operator(), admin);

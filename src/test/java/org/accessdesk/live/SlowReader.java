@@ -71,6 +71,27 @@ final class SlowReader implements AutoCloseable {
 		return false;
 	}
 
+	/** Whatever the stream sends within the window, as text. */
+	String readFor(Duration window) throws IOException {
+		long deadline = System.nanoTime() + window.toNanos();
+		this.socket.setSoTimeout(200);
+		StringBuilder text = new StringBuilder();
+		byte[] buffer = new byte[8192];
+		while (System.nanoTime() < deadline) {
+			try {
+				int read = this.socket.getInputStream().read(buffer);
+				if (read < 0) {
+					break;
+				}
+				text.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+			}
+			catch (SocketTimeoutException ex) {
+				// keep listening until the window closes
+			}
+		}
+		return text.toString();
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.socket.close();
