@@ -53,8 +53,7 @@ public class LiveEvents {
 		Mono<Predicate<ItemEvent>> queue = user.hasRole(Role.CONTRACT_ADMIN)
 				? this.administrators.scopeOf(user.email())
 					.map((scope) -> (event) -> (vendor && event.concernsVendorQueue())
-							|| (event.contractNumber() != null && scope.contracts().contains(event.contractNumber()))
-							|| (event.billToId() != null && scope.billTos().contains(event.billToId())))
+							|| scope.administers(event.contractNumber(), event.billToId()))
 				: Mono.just(ItemEvent::concernsVendorQueue);
 		return Mono.zip(start(lastEventId), queue)
 			.flatMapMany((found) -> sse(this.streams.stream(found.getT1(), found.getT2(), this.log::finalAfter)));

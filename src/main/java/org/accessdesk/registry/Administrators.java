@@ -3,6 +3,8 @@ package org.accessdesk.registry;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +57,12 @@ public class Administrators {
 		public Scope {
 			contracts = Set.copyOf(contracts);
 			billTos = Set.copyOf(billTos);
+		}
+
+		/** Whether an item for this contract and/or Bill-to ID is administered here. */
+		public boolean administers(@Nullable String contractNumber, @Nullable String billToId) {
+			return (contractNumber != null && this.contracts.contains(contractNumber))
+					|| (billToId != null && this.billTos.contains(billToId));
 		}
 
 		public boolean isEmpty() {

@@ -99,10 +99,10 @@ class AccessRequests {
 	Mono<List<RequestWithItems>> page(UUID accountId, @Nullable ItemStatus status, int page, int size) {
 		String filter = (status == null) ? ""
 				: " AND EXISTS (SELECT 1 FROM access_item i WHERE i.request_id = r.id AND i.status = :status)";
-		var spec = this.db
-			.sql("SELECT " + REQUEST_COLUMNS.replaceAll("(\\w+)", "r.$1") + " FROM access_request r"
-					+ " WHERE r.account_id = :account" + filter
-					+ " ORDER BY r.created_at DESC, r.id LIMIT :limit OFFSET :offset")
+		var spec = this.db.sql(
+				"SELECT r.id, r.account_id, r.kind, r.identifier_type, r.justification, r.auto_retry, r.idempotency_key,"
+						+ " r.fingerprint, r.created_at FROM access_request r" + " WHERE r.account_id = :account"
+						+ filter + " ORDER BY r.created_at DESC, r.id LIMIT :limit OFFSET :offset")
 			.bind("account", accountId)
 			.bind("limit", size)
 			.bind("offset", (long) page * size);

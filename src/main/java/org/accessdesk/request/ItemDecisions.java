@@ -113,12 +113,6 @@ public class ItemDecisions {
 			ReasonCode reason, List<String> deciders, @Nullable Instant deadline, @Nullable Instant pendingSince,
 			Instant updatedAt, @Nullable String justification) {
 
-		/** Whether this item is what the holder of {@code scope} administers. */
-		public boolean administeredBy(Set<String> contracts, Set<String> billTos) {
-			return (this.contractNumber != null && contracts.contains(this.contractNumber))
-					|| (this.billToId != null && billTos.contains(this.billToId));
-		}
-
 	}
 
 	/** The outcome of a decision. */

@@ -85,8 +85,7 @@ public class RequestViews {
 		return this.administrators.scopeOf(user.email())
 			.map((scope) -> found.items()
 				.stream()
-				.anyMatch((item) -> (item.contractNumber() != null && scope.contracts().contains(item.contractNumber()))
-						|| (item.billToId() != null && scope.billTos().contains(item.billToId()))));
+				.anyMatch((item) -> scope.administers(item.contractNumber(), item.billToId())));
 	}
 
 	private Mono<List<RequestView>> views(List<AccessRequests.RequestWithItems> found, String language) {

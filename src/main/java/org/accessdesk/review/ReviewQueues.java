@@ -106,7 +106,7 @@ public class ReviewQueues {
 			return Mono.just(false);
 		}
 		return this.administrators.scopeOf(user.email())
-			.map((scope) -> item.administeredBy(scope.contracts(), scope.billTos()));
+			.map((scope) -> scope.administers(item.contractNumber(), item.billToId()));
 	}
 
 	private Mono<List<ReviewEntry>> entries(List<PendingItem> pending, Instant now) {

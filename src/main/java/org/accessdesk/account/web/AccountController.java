@@ -16,6 +16,7 @@ import org.accessdesk.account.Accounts;
 import org.accessdesk.account.Profile;
 import org.accessdesk.account.Role;
 import org.accessdesk.web.ProblemException;
+import org.accessdesk.web.TextRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -31,15 +32,6 @@ import reactor.core.publisher.Mono;
 /** Sign-up and the signed-in person's own profile (SPEC §2, §9). */
 @RestController
 class AccountController {
-
-	/** Single-line text: no control characters. */
-	static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
-
-	/**
-	 * Multi-line text (an address): line breaks and tabs allowed, no other control
-	 * characters.
-	 */
-	static final String MULTI_LINE = "[^\\p{Cntrl}]*|(?s)[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
 
 	private final AccountRegistration registration;
 
@@ -84,22 +76,22 @@ class AccountController {
 			@NotBlank @Size(max = 254) @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
 					message = "must be an email address") String email,
 			@NotNull @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
-			@NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE,
+			@NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE,
 					message = "must not contain control characters") String name,
 			@Nullable @Pattern(regexp = "ja|en", message = "must be ja or en") String language,
-			@Nullable @Size(max = 200) @Pattern(regexp = SINGLE_LINE,
+			@Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE,
 					message = "must not contain control characters") String companyName,
-			@Nullable @Size(max = 500) @Pattern(regexp = MULTI_LINE,
+			@Nullable @Size(max = 500) @Pattern(regexp = TextRules.MULTI_LINE,
 					message = "must not contain control characters") String companyAddress) {
 	}
 
 	record ProfileUpdate(@Nullable String email, @Nullable Set<String> roles,
-			@NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE,
+			@NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE,
 					message = "must not contain control characters") String name,
 			@NotNull @Pattern(regexp = "ja|en", message = "must be ja or en") String language,
-			@Nullable @Size(max = 200) @Pattern(regexp = SINGLE_LINE,
+			@Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE,
 					message = "must not contain control characters") String companyName,
-			@Nullable @Size(max = 500) @Pattern(regexp = MULTI_LINE,
+			@Nullable @Size(max = 500) @Pattern(regexp = TextRules.MULTI_LINE,
 					message = "must not contain control characters") String companyAddress) {
 	}
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.account.PersonalTokens;
+import org.accessdesk.web.TextRules;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,7 +51,7 @@ class TokenController {
 		return this.tokens.revoke(user.id(), id);
 	}
 
-	record NewToken(@NotBlank @Size(max = 100) @Pattern(regexp = AccountController.SINGLE_LINE,
+	record NewToken(@NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE,
 			message = "must not contain control characters") String name) {
 	}
 

@@ -14,6 +14,7 @@ import org.accessdesk.registry.IdentifierType;
 import org.accessdesk.request.AccessKind;
 import org.accessdesk.request.RequestViews;
 import org.accessdesk.request.Submissions;
+import org.accessdesk.web.TextRules;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -34,11 +35,6 @@ import reactor.core.publisher.Mono;
 /** Submitting access requests and reading one's own (SPEC §9). */
 @RestController
 class AccessRequestController {
-
-	/**
-	 * Text a person writes: line breaks and tabs allowed, no other control characters.
-	 */
-	static final String TEXT = "(?s)[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
 
 	private final Submissions submissions;
 
@@ -93,7 +89,7 @@ class AccessRequestController {
 	record Submission(@NotNull AccessKind kind, @NotNull IdentifierType identifierType,
 			@NotNull @Size(min = 1, max = 200) @JsonDeserialize(
 					using = OneOrManyStrings.class) List<@NotNull @Size(max = 2000) String> identifiers,
-			@Nullable @Size(max = 1000) @Pattern(regexp = TEXT,
+			@Nullable @Size(max = 1000) @Pattern(regexp = TextRules.MULTI_LINE,
 					message = "must not contain control characters") String justification,
 			@Nullable Boolean autoRetry) {
 	}

@@ -13,6 +13,7 @@ import org.accessdesk.request.ItemDecisions;
 import org.accessdesk.request.Queue;
 import org.accessdesk.review.ReviewQueues;
 import org.accessdesk.web.ProblemException;
+import org.accessdesk.web.TextRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,8 +29,6 @@ import reactor.core.publisher.Mono;
 /** The review consoles' API: queues and decisions (CONTRACT_ADMIN, VENDOR_REVIEWER). */
 @RestController
 class ReviewController {
-
-	private static final String TEXT = "(?s)[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
 
 	private final ReviewQueues queues;
 
@@ -68,9 +67,9 @@ class ReviewController {
 	}
 
 	record DecisionForm(@NotNull Verdict decision,
-			@Nullable @Size(max = 1000) @Pattern(regexp = TEXT,
+			@Nullable @Size(max = 1000) @Pattern(regexp = TextRules.MULTI_LINE,
 					message = "must not contain control characters") String reason,
-			@Nullable @Size(max = 1000) @Pattern(regexp = TEXT,
+			@Nullable @Size(max = 1000) @Pattern(regexp = TextRules.MULTI_LINE,
 					message = "must not contain control characters") String comment) {
 	}
 
