@@ -159,11 +159,11 @@ class ReviewTests {
 
 	@Test
 	void twoReviewersDecidingAtOnceOneWinsTheOtherGets409() {
-		Person secondVendor = this.vendor;
+		// Two sessions of the vendor desk, each with its own token.
+		String first = this.accounts.token(this.vendor);
+		String second = this.accounts.token(this.vendor);
 		for (int round = 0; round < 5; round++) {
 			String item = item(submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract, null));
-			String first = this.accounts.token(this.vendor);
-			String second = this.accounts.token(secondVendor);
 			List<Integer> statuses = Flux.just(Map.entry(first, "APPROVE"), Map.entry(second, "DENY"))
 				.flatMap((reviewer) -> web(reviewer.getKey()).post()
 					.uri("/api/review/items/{id}/decision", item)

@@ -1,6 +1,7 @@
 package org.accessdesk.support;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -87,21 +88,45 @@ public final class TestAccounts {
 			.value());
 	}
 
-	/** Creates a personal API token for the person and answers its secret. */
+	/**
+	 * Creates a personal API token for the person and answers its secret. The fixed staff
+	 * accounts outlive test runs on a reused database, so at the per-account limit their
+	 * old tokens are revoked first.
+	 */
 	public String token(Person person) {
-		Map<?, ?> issued = this.client.post()
+		var result = issue(person);
+		if (result.getStatus().value() == 409) {
+			List<Map<String, Object>> existing = this.client.get()
+				.uri("/api/tokens")
+				.headers(person.basic())
+				.exchange()
+				.expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.returnResult()
+				.getResponseBody();
+			existing.forEach((token) -> this.client.delete()
+				.uri("/api/tokens/{id}", token.get("id"))
+				.headers(person.basic())
+				.exchange()
+				.expectStatus()
+				.isNoContent());
+			result = issue(person);
+		}
+		assertThat(result.getStatus().value()).isEqualTo(201);
+		Map<?, ?> issued = result.getResponseBody();
+		assertThat(issued).isNotNull();
+		return (String) issued.get("token");
+	}
+
+	private org.springframework.test.web.reactive.server.EntityExchangeResult<Map> issue(Person person) {
+		return this.client.post()
 			.uri("/api/tokens")
 			.headers(person.basic())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("name", "test"))
 			.exchange()
-			.expectStatus()
-			.isCreated()
 			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(issued).isNotNull();
-		return (String) issued.get("token");
+			.returnResult();
 	}
 
 	/** Someone who can sign in. */
