@@ -62,10 +62,8 @@ class AutoRetries {
 			.concatMap((item) -> this.decider
 				.decide(item.accountId(), item.kind(), IdentifierType.valueOf(item.identifierType()),
 						List.of(item.identifier()), true)
-				.flatMap((planned) -> this.door.submitInTransaction(item.requestId(), item.accountId(), planned,
-						"system"))
-				.flatMap((written) -> this.door.markRetried(item.id(), written.get(0).id(), "system")
-					.thenReturn(written.get(0).id())))
+				.flatMap((planned) -> this.door.retryInTransaction(item, planned.get(0), "system"))
+				.map(StatusDoor.ItemRow::id))
 			.count()
 			.as(this.door::committed);
 	}

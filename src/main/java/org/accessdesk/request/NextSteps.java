@@ -25,9 +25,16 @@ class NextSteps {
 	}
 
 	String of(ItemStatus status, ReasonCode reason, @Nullable String rule, Locale locale) {
-		String[] codes = (rule == null) ? new String[] { "next-step." + status + "." + reason, "next-step." + status }
+		return this.messages.getMessage(new DefaultMessageSourceResolvable(codes(status, reason, rule), ""), locale);
+	}
+
+	/**
+	 * The message codes, most specific first — what a mail carries, to be put into words
+	 * in its recipient's language when it is sent.
+	 */
+	static String[] codes(ItemStatus status, ReasonCode reason, @Nullable String rule) {
+		return (rule == null) ? new String[] { "next-step." + status + "." + reason, "next-step." + status }
 				: new String[] { "next-step." + status + "." + reason, "next-step." + rule, "next-step." + status };
-		return this.messages.getMessage(new DefaultMessageSourceResolvable(codes, ""), locale);
 	}
 
 }

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.accessdesk.mail.MailOutbox;
 import org.accessdesk.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +27,9 @@ import reactor.core.publisher.Mono;
  * an escalation, a withdrawal, a removal or revocation, expiry or auto-retry — is written
  * here and nowhere else. Each change, in one transaction, moves the item with a guarded
  * update ({@code WHERE status = ANY(:from)}: a change from a state the item has already
- * left touches nothing and answers 409) and appends its event. The event's order for
- * readers is fixed by its transaction id (see {@code V3__access_requests.sql} and
- * {@code EventLog}).
+ * left touches nothing and answers 409), appends its event and writes the system mail it
+ * calls for into the outbox ({@link Letters}). The event's order for readers is fixed by
+ * its transaction id (see {@code V3__access_requests.sql} and {@code EventLog}).
  */
 @Component
 class StatusDoor {
@@ -45,10 +47,17 @@ class StatusDoor {
 
 	private final ApplicationEventPublisher events;
 
-	StatusDoor(DatabaseClient db, TransactionalOperator transactions, ApplicationEventPublisher events) {
+	private final Letters letters;
+
+	private final MailOutbox outbox;
+
+	StatusDoor(DatabaseClient db, TransactionalOperator transactions, ApplicationEventPublisher events, Letters letters,
+			MailOutbox outbox) {
 		this.db = db;
 		this.transactions = transactions;
 		this.events = events;
+		this.letters = letters;
+		this.outbox = outbox;
 	}
 
 	/**
@@ -76,6 +85,24 @@ class StatusDoor {
 	 * written with it).
 	 */
 	Mono<List<ItemRow>> submitInTransaction(UUID requestId, UUID accountId, List<NewItem> items, String actor) {
+		return insertAll(requestId, accountId, items, actor)
+			.flatMap((written) -> this.letters.submitted(requestId, accountId, written)
+				.flatMap(this.outbox::post)
+				.thenReturn(written));
+	}
+
+	/**
+	 * Submits a TOO_NEW denial again (auto-retry), in the caller's transaction: the new
+	 * outcome is a new item of the same request, the old item gets an AUTO_RETRY event.
+	 */
+	Mono<ItemRow> retryInTransaction(ItemRow denied, NewItem again, String actor) {
+		return insertAll(denied.requestId(), denied.accountId(), List.of(again), actor).map((written) -> written.get(0))
+			.flatMap((retry) -> markRetried(denied.id(), retry.id(), actor)
+				.then(this.letters.retried(retry).flatMap(this.outbox::post))
+				.thenReturn(retry));
+	}
+
+	private Mono<List<ItemRow>> insertAll(UUID requestId, UUID accountId, List<NewItem> items, String actor) {
 		return Flux.fromIterable(items)
 			.concatMap((item) -> insertLive(requestId, accountId, item, actor)
 				.switchIfEmpty(Mono.defer(() -> insert(requestId, accountId, item.alreadyRegistered(), actor))))
@@ -102,7 +129,7 @@ class StatusDoor {
 				+ " FROM old WHERE i.id = old.id RETURNING i.*, old.status AS from_status)," + " event AS ("
 				+ EVENT_INSERT
 				+ " SELECT id, request_id, account_id, identifier, kind, from_status, status, reason, :actor, :comment"
-				+ " FROM moved)" + " SELECT " + ITEM_COLUMNS + " FROM moved")
+				+ " FROM moved)" + " SELECT " + ITEM_COLUMNS + ", from_status FROM moved")
 			.bind("id", itemId)
 			.bind("from", fromNames)
 			.bind("to", change.to().name())
@@ -114,14 +141,17 @@ class StatusDoor {
 			.bind("pending", pending)
 			.bind("actor", change.actor())
 			.bind("comment", Parameter.fromOrEmpty(change.comment(), String.class))
-			.map(StatusDoor::itemRow)
+			.map((row) -> Map.entry(itemRow(row), ItemStatus.valueOf(row.get("from_status", String.class))))
 			.one()
 			.switchIfEmpty(Mono.error(() -> ProblemException.conflict("STATUS_CHANGED",
-					"The item is no longer in a state that allows this; reload it to see what happened.")));
+					"The item is no longer in a state that allows this; reload it to see what happened.")))
+			.flatMap((moved) -> this.letters.moved(moved.getKey(), moved.getValue())
+				.flatMap(this.outbox::post)
+				.thenReturn(moved.getKey()));
 	}
 
 	/** Marks a TOO_NEW denial as retried by a new item, with an event on the old item. */
-	Mono<Void> markRetried(UUID itemId, UUID retriedAs, String actor) {
+	private Mono<Void> markRetried(UUID itemId, UUID retriedAs, String actor) {
 		return this.db
 			.sql("WITH marked AS (UPDATE access_item SET retried_as = :retriedAs, updated_at = now()"
 					+ " WHERE id = :id AND retried_as IS NULL RETURNING *)" + " " + EVENT_INSERT

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.accessdesk.support.IntegrationTest;
+import jakarta.mail.internet.MimeMessage;
 import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestMail;
 import org.accessdesk.support.TestRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,7 +145,7 @@ class LifecycleTests {
 	}
 
 	@Test
-	void aTooNewContractIsRetriedOnceWhenAskedAndTheNewOutcomeIsANewItem() {
+	void aTooNewContractIsRetriedOnceWhenAskedAndTheNewOutcomeIsANewItem() throws Exception {
 		Map<?, ?> request = submit("FULL_SUPPORT", "CONTRACT", this.registry.newContract, true);
 		String denied = itemId(request);
 		assertThat(status(denied)).isEqualTo("DENIED");
@@ -167,6 +169,16 @@ class LifecycleTests {
 		assertThat(items).hasSize(2);
 		assertThat(items).extracting((item) -> item.get("status")).containsExactlyInAnyOrder("DENIED", "APPROVED");
 		assertThat(eventsOf(denied)).last().isEqualTo("DENIED>DENIED:AUTO_RETRY");
+
+		// The requester hears of it: the first summary (TOO_NEW), then how the retry
+		// went.
+		List<MimeMessage> mails = TestMail.await(this.customer.email(), 2, Duration.ofSeconds(20));
+		MimeMessage retried = mails.get(1);
+		TestMail.keep(retried, "auto-retried-en");
+		assertThat(retried.getSubject())
+			.isEqualTo("[Access Desk] " + this.registry.newContract + " was submitted again: Approved");
+		assertThat(TestMail.text(retried)).contains("we submitted this number again", "Status: Approved",
+				"Done: your access is active.");
 	}
 
 	@Test

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.accessdesk.support.IntegrationTest;
 import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestMail;
 import org.accessdesk.support.TestRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,6 +210,42 @@ class ReviewTests {
 				waiting))
 			.isEqualTo(1);
 		assertThat(count("SELECT count(*) FROM review_notice WHERE item_id = :id::uuid", waiting)).isEqualTo(1);
+
+		// One alert to the vendor desk, one reminder to the administrator (in Japanese),
+		// once.
+		String overdueSubject = "[Access Desk] Overdue in the vendor queue: " + this.registry.otherCompanysContract;
+		MimeMessage alert = awaitSubject(this.vendor.email(), overdueSubject);
+		TestMail.keep(alert, "vendor-overdue-en");
+		assertThat(TestMail.text(alert)).contains("passed its deadline", "Requested by: Asking Person",
+				"https://desk.test.accessdesk.example/review.html?item=" + late);
+		String reminderSubject = "【Access Desk】確認待ちのリクエストがあります：" + this.registry.billToFullWithAdmins;
+		MimeMessage reminder = awaitSubject(this.admin.email(), reminderSubject);
+		TestMail.keep(reminder, "admin-reminder-ja");
+		assertThat(TestMail.text(reminder)).contains("管理 太郎 様", "貴社の契約管理者の確認を待っています", "リクエストした方：Asking Person",
+				"確認待ちの開始：");
+		TestMail.pause(Duration.ofSeconds(1));
+		assertThat(withSubject(this.vendor.email(), overdueSubject)).hasSize(1);
+		assertThat(withSubject(this.admin.email(), reminderSubject)).hasSize(1);
+	}
+
+	private MimeMessage awaitSubject(String address, String subjectStart) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (withSubject(address, subjectStart).isEmpty() && System.nanoTime() < deadline) {
+			TestMail.pause(Duration.ofMillis(50));
+		}
+		assertThat(withSubject(address, subjectStart)).as("mail to %s: %s", address, subjectStart).isNotEmpty();
+		return withSubject(address, subjectStart).get(0);
+	}
+
+	private static List<MimeMessage> withSubject(String address, String subjectStart) {
+		return TestMail.to(address).stream().filter((message) -> {
+			try {
+				return message.getSubject().startsWith(subjectStart);
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
 	}
 
 	@Test

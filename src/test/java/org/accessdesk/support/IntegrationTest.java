@@ -13,17 +13,18 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole service on a random port against the real PostgreSQL of {@link TestDatabase}.
- * Every test class uses the same configuration, so one application context serves them
- * all.
+ * The whole service on a random port against the real PostgreSQL of {@link TestDatabase}
+ * and the real SMTP server of {@link TestMail}. Every test class uses the same
+ * configuration, so one application context serves them all.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// Generous: CI machines have two cores, and a slow answer is not a wrong one.
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = { TestDatabase.class, TestMail.class })
 public @interface IntegrationTest {
 
 }

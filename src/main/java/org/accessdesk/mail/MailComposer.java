@@ -1,0 +1,215 @@
+package org.accessdesk.mail;
+
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.jspecify.annotations.Nullable;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns an outbox row into a mail: subject and labels from the {@code messages/mail}
+ * catalog, text and HTML bodies from the templates in {@code mail/templates/}, all in the
+ * recipient's language and in UTF-8 (subject, display names and bodies alike — never
+ * ISO-2022-JP, which cannot carry 髙, 﨑, ～ or ①). The Message-ID comes from the row, so it
+ * is the same every time the row is sent.
+ */
+@Component
+class MailComposer {
+
+	private static final DateTimeFormatter JAPANESE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm (z)",
+			Locale.JAPANESE);
+
+	private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z",
+			Locale.ENGLISH);
+
+	private final SpringTemplateEngine templates = new SpringTemplateEngine();
+
+	private final MessageSource messages;
+
+	private final MailProperties properties;
+
+	private final JsonMapper json;
+
+	private final InternetAddress from;
+
+	MailComposer(MessageSource messages, MailProperties properties, JsonMapper json) {
+		this.messages = messages;
+		this.properties = properties;
+		this.json = json;
+		this.templates.setTemplateEngineMessageSource(messages);
+		this.templates.setEnableSpringELCompiler(true);
+		this.templates.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
+		this.templates.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 2));
+		try {
+			this.from = InternetAddress.parse(properties.from(), true)[0];
+			this.from.setPersonal(this.from.getPersonal(), "UTF-8");
+		}
+		catch (MessagingException | UnsupportedEncodingException ex) {
+			throw new IllegalArgumentException("accessdesk.mail.from is not an address: " + properties.from(), ex);
+		}
+	}
+
+	/** The mail as the recipient will read it: subject, plain text and HTML. */
+	Rendered render(OutboxMail mail) {
+		MailFacts facts = this.json.readValue(mail.facts(), MailFacts.class);
+		Locale locale = Locale.forLanguageTag(mail.language());
+		List<Line> lines = facts.items().stream().map((item) -> line(item, locale)).toList();
+		Line first = lines.get(0);
+		Map<String, Object> model = new HashMap<>();
+		model.put("kind", mail.kind().name());
+		model.put("name", mail.recipientName());
+		model.put("requester", facts.requester());
+		model.put("justification", facts.justification());
+		model.put("items", lines);
+		model.put("first", first);
+		model.put("forReviewer", isForReviewer(mail.kind()));
+		model.put("intro", intro(mail.kind(), facts, first, locale));
+		model.put("link", link(mail.kind(), facts));
+		Context context = new Context(locale, model);
+		return new Rendered(subject(mail.kind(), facts, lines, locale),
+				this.templates.process("system-mail.txt", context),
+				this.templates.process("system-mail.html", context));
+	}
+
+	private String intro(MailKind kind, MailFacts facts, Line first, Locale locale) {
+		Object[] args = switch (kind) {
+			case REVIEW_WANTED -> new Object[] { facts.requester().name() };
+			case ADMIN_REMINDER -> new Object[] { first.since() };
+			case VENDOR_OVERDUE -> new Object[] { first.deadline() };
+			default -> new Object[0];
+		};
+		return this.messages.getMessage("mail.intro." + kind, args, locale);
+	}
+
+	private static boolean isForReviewer(MailKind kind) {
+		return kind == MailKind.REVIEW_WANTED || kind == MailKind.ADMIN_REMINDER || kind == MailKind.VENDOR_OVERDUE;
+	}
+
+	/** A MIME message ready for the SMTP server. */
+	MimeMessage message(MimeMessage blank, OutboxMail mail) throws MessagingException, UnsupportedEncodingException {
+		Rendered rendered = render(mail);
+		MimeMessageHelper helper = new MimeMessageHelper(blank, false, "UTF-8");
+		helper.setFrom(this.from);
+		InternetAddress to = new InternetAddress(mail.recipient(), mail.recipientName(), "UTF-8");
+		// A malformed address (a typo in registry data or configuration) will never work:
+		// refuse it here, as permanently as a server's 5xx would.
+		to.validate();
+		helper.setTo(to);
+		helper.setSubject(rendered.subject());
+		// The same mail twice, as plain text and as HTML; the reader's program shows one.
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(rendered.text(), "UTF-8");
+		MimeBodyPart html = new MimeBodyPart();
+		html.setContent(rendered.html(), "text/html; charset=UTF-8");
+		MimeMultipart alternatives = new MimeMultipart("alternative");
+		alternatives.addBodyPart(text);
+		alternatives.addBodyPart(html);
+		blank.setContent(alternatives);
+		blank.setHeader("Message-ID", messageId(mail));
+		blank.setHeader("Content-Language", mail.language());
+		// RFC 3834: machine-written, so auto-responders stay quiet.
+		blank.setHeader("Auto-Submitted", "auto-generated");
+		return blank;
+	}
+
+	String messageId(OutboxMail mail) {
+		String address = this.from.getAddress();
+		return "<" + mail.messageKey() + "@" + address.substring(address.indexOf('@') + 1) + ">";
+	}
+
+	private String subject(MailKind kind, MailFacts facts, List<Line> lines, Locale locale) {
+		Line first = lines.get(0);
+		Object[] args = switch (kind) {
+			case REQUEST_SUBMITTED -> new Object[] {
+					lines.size() == 1 ? first.identifier() : first.identifier() + ((locale.getLanguage().equals("ja"))
+							? " ほか " + (lines.size() - 1) + " 件" : " and " + (lines.size() - 1) + " more") };
+			case REVIEW_WANTED -> new Object[] { facts.requester().name(), first.identifier() };
+			case ITEM_CHANGED, AUTO_RETRIED -> new Object[] { first.identifier(), first.status() };
+			case ADMIN_REMINDER -> new Object[] { first.identifier(), first.since() };
+			case VENDOR_OVERDUE -> new Object[] { first.identifier() };
+		};
+		return this.messages.getMessage("mail.subject." + kind, args, locale);
+	}
+
+	private Line line(MailFacts.Item item, Locale locale) {
+		return new Line(item.identifier(), label("type." + item.identifierType(), locale),
+				label("kind." + item.accessKind(), locale), label("status." + item.status(), locale),
+				(item.from() == null) ? null : label("status." + item.from(), locale),
+				label("reason." + item.reason(), locale), nextStep(item.nextStepCodes(), locale), item.comment(),
+				item.deciders().isEmpty() ? null
+						: String.join(locale.getLanguage().equals("ja") ? "、" : ", ", item.deciders()),
+				time(item.deadline(), locale), time(item.retryAfter(), locale), time(item.since(), locale),
+				item.contractNumber(), item.billToId());
+	}
+
+	private String label(String code, Locale locale) {
+		return this.messages.getMessage(code, null, code, locale);
+	}
+
+	private String nextStep(List<String> codes, Locale locale) {
+		return codes.isEmpty() ? "" : this.messages
+			.getMessage(new DefaultMessageSourceResolvable(codes.toArray(String[]::new), ""), locale);
+	}
+
+	private @Nullable String time(@Nullable Instant instant, Locale locale) {
+		if (instant == null) {
+			return null;
+		}
+		DateTimeFormatter format = locale.getLanguage().equals("ja") ? JAPANESE_TIME : ENGLISH_TIME;
+		return format.format(instant.atZone(this.properties.timeZone()));
+	}
+
+	private String link(MailKind kind, MailFacts facts) {
+		URI base = this.properties.baseUrl();
+		UriComponentsBuilder link = UriComponentsBuilder.fromUri(base);
+		return isForReviewer(kind)
+				? link.path("/review.html").queryParam("item", facts.items().get(0).itemId()).build().toUriString()
+				: link.path("/").queryParam("request", facts.requestId()).build().toUriString();
+	}
+
+	private static ClassLoaderTemplateResolver resolver(String pattern, TemplateMode mode, int order) {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("mail/templates/");
+		resolver.setResolvablePatterns(Set.of(pattern));
+		resolver.setTemplateMode(mode);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCacheable(true);
+		resolver.setOrder(order);
+		return resolver;
+	}
+
+	/** A rendered mail. */
+	record Rendered(String subject, String text, String html) {
+	}
+
+	/**
+	 * An item as the templates show it: every text already in the recipient's language.
+	 */
+	record Line(String identifier, String type, String kind, String status, @Nullable String previous, String reason,
+			String nextStep, @Nullable String comment, @Nullable String deciders, @Nullable String deadline,
+			@Nullable String retryAfter, @Nullable String since, @Nullable String contract, @Nullable String billTo) {
+	}
+
+}

@@ -1,0 +1,13 @@
+package org.accessdesk.mail;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An outbox row claimed for sending. The facts stay JSON until composed, so that a row
+ * that cannot be read fails alone instead of stopping its batch.
+ */
+record OutboxMail(long id, UUID messageKey, MailKind kind, String recipient, @Nullable String recipientName,
+		String language, String facts, int attempts) {
+}

@@ -1,0 +1,26 @@
+package org.accessdesk.mail;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who a mail goes to: an account (its email, name and language at the time of writing),
+ * an address (an account's language when one has it, else the default), or the vendor
+ * desk (its configured addresses).
+ */
+public record Recipient(@Nullable UUID accountId, @Nullable String address, boolean vendorDesk) {
+
+	public static Recipient account(UUID accountId) {
+		return new Recipient(accountId, null, false);
+	}
+
+	public static Recipient address(String email) {
+		return new Recipient(null, email, false);
+	}
+
+	public static Recipient theVendorDesk() {
+		return new Recipient(null, null, true);
+	}
+
+}
