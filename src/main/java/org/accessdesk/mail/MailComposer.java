@@ -15,6 +15,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.jspecify.annotations.Nullable;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -38,11 +39,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MailComposer {
 
+	private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
 	private static final DateTimeFormatter JAPANESE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm (z)",
 			Locale.JAPANESE);
 
 	private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z",
 			Locale.ENGLISH);
+
+	static {
+		// Jakarta Mail 2.1 looks its StreamProvider up with a fresh ServiceLoader — a
+		// scan of
+		// every jar — each time a header is encoded or a part is created or written
+		// (jakartaee/mail-api#861): most of the time it took to send a mail. Naming the
+		// provider, as the API allows, turns that into a loaded-class lookup.
+		if (System.getProperty(STREAM_PROVIDER) == null) {
+			System.setProperty(STREAM_PROVIDER, MailStreamProvider.class.getName());
+		}
+	}
 
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
@@ -80,10 +94,9 @@ class MailComposer {
 		Map<String, Object> model = new HashMap<>();
 		model.put("kind", mail.kind().name());
 		model.put("name", mail.recipientName());
-		model.put("requester", facts.requester());
+		model.put("requester", (facts.requester() == null) ? null : asMap(facts.requester()));
 		model.put("justification", facts.justification());
-		model.put("items", lines);
-		model.put("first", first);
+		model.put("items", lines.stream().map(MailComposer::asMap).toList());
 		model.put("forReviewer", isForReviewer(mail.kind()));
 		model.put("intro", intro(mail.kind(), facts, first, locale));
 		model.put("link", link(mail.kind(), facts));
@@ -187,6 +200,37 @@ class MailComposer {
 		return isForReviewer(kind)
 				? link.path("/review.html").queryParam("item", facts.items().get(0).itemId()).build().toUriString()
 				: link.path("/").queryParam("request", facts.requestId()).build().toUriString();
+	}
+
+	/**
+	 * The templates see maps, not records: SpEL reads a map entry directly, while a
+	 * record's accessor is looked up by reflection in every rendering.
+	 */
+	private static Map<String, @Nullable Object> asMap(Line line) {
+		Map<String, @Nullable Object> map = new HashMap<>();
+		map.put("identifier", line.identifier());
+		map.put("type", line.type());
+		map.put("kind", line.kind());
+		map.put("status", line.status());
+		map.put("previous", line.previous());
+		map.put("reason", line.reason());
+		map.put("nextStep", line.nextStep());
+		map.put("comment", line.comment());
+		map.put("deciders", line.deciders());
+		map.put("deadline", line.deadline());
+		map.put("retryAfter", line.retryAfter());
+		map.put("since", line.since());
+		map.put("contract", line.contract());
+		map.put("billTo", line.billTo());
+		return map;
+	}
+
+	private static Map<String, @Nullable Object> asMap(MailFacts.Person person) {
+		Map<String, @Nullable Object> map = new HashMap<>();
+		map.put("name", person.name());
+		map.put("email", person.email());
+		map.put("companyName", person.companyName());
+		return map;
 	}
 
 	private static ClassLoaderTemplateResolver resolver(String pattern, TemplateMode mode, int order) {

@@ -150,12 +150,11 @@ class MailDeliveryTests {
 			}
 			Flux.fromIterable(letters).buffer(500).concatMap(this.outbox::post).then().block(WAIT);
 
+			int before = TestMail.server().getReceivedMessages().length;
 			Instant started = Instant.now();
 			this.dispatcher.start();
 			dispatcherB.start();
-			for (String recipient : recipients) {
-				TestMail.await(recipient, 100, WAIT);
-			}
+			assertThat(TestMail.server().waitForIncomingEmail(WAIT.toMillis(), before + 2000)).isTrue();
 			Duration drained = Duration.between(started, Instant.now());
 			TestMail.pause(Duration.ofSeconds(2));
 
@@ -187,14 +186,12 @@ class MailDeliveryTests {
 		}
 		Flux.fromIterable(letters).buffer(500).concatMap(this.outbox::post).then().block(WAIT);
 
+		int before = TestMail.server().getReceivedMessages().length;
 		Instant started = Instant.now();
 		this.dispatcher.start();
-		int before = TestMail.server().getReceivedMessages().length;
 		assertThat(TestMail.server().waitForIncomingEmail(WAIT.toMillis(), before + 2000)).isTrue();
-		for (String recipient : recipients) {
-			TestMail.await(recipient, 100, WAIT);
-		}
 		Duration drained = Duration.between(started, Instant.now());
+		TestMail.pause(Duration.ofSeconds(1));
 		assertThat(recipients.stream().mapToInt((r) -> TestMail.to(r).size()).sum()).isEqualTo(2000);
 		System.out.printf("Mail backlog of 2000 drained by one instance in %d ms: %.0f mails/s%n", drained.toMillis(),
 				2000 * 1000.0 / drained.toMillis());
