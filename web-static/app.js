@@ -46,9 +46,15 @@ async function start() {
 	await reloadAll();
 }
 
+const FILTER_LABELS = { contract: 'table.contract', billTo: 'table.billTo', admin: 'table.admins' };
+
 async function reloadAll() {
 	apply(document);
 	fillProfileForms();
+	for (const input of document.querySelectorAll('[data-filter]')) {
+		// Shown above each filter where a narrow screen hides the column headings (style.css).
+		input.parentElement.dataset.label = t(FILTER_LABELS[input.dataset.filter]);
+	}
 	const page = await get('/api/access-requests?size=20');
 	state.requests = new Map(page.requests.map((request) => [request.id, request]));
 	renderCards();

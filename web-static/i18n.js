@@ -193,7 +193,8 @@ const STRINGS = {
 		'review.reasonRequired': '登録不可にする場合は、依頼者が対応できる理由を入力してください。',
 		'review.done': '判断を登録しました（{status}）。',
 		'review.conflict': 'この項目は、すでにほかの担当者が判断しました（現在のステータス: {status}）。',
-		'review.decidedBy': '{actor} さんが判断しました（{status}）。',
+		'review.decidedBy': '{actor} さんがステータスを「{status}」に変更しました。',
+		'review.changed': 'この項目は、確認待ちではなくなりました（現在のステータス: {status}）。',
 		'review.dismiss': '一覧から消す',
 		'review.new': '新しいリクエストが届きました：{identifier}',
 
@@ -395,7 +396,8 @@ const STRINGS = {
 		'review.reasonRequired': 'To deny, give a reason the requester can act on.',
 		'review.done': 'Done: {status}.',
 		'review.conflict': 'Someone else decided this item first (it is now {status}).',
-		'review.decidedBy': '{actor} made it {status}.',
+		'review.decidedBy': '{actor} changed it to {status}.',
+		'review.changed': 'This item no longer waits for you (it is now {status}).',
 		'review.dismiss': 'Dismiss',
 		'review.new': 'New request: {identifier}',
 

@@ -231,7 +231,8 @@ function showOutcome(element, queue, record) {
 		lines.push(h('p', { class: 'done', i18n: 'review.done', args: { status } }));
 	}
 	else {
-		lines.push(h('p', { class: 'conflict', i18n: 'review.conflict', args: { status } }));
+		lines.push(h('p', { class: 'conflict', i18n: outcome.kind === 'conflict' ? 'review.conflict' : 'review.changed',
+			args: { status } }));
 		if (outcome.actor) {
 			lines.push(h('p', { i18n: 'review.decidedBy', args: { actor: outcome.actor, status } }));
 		}
