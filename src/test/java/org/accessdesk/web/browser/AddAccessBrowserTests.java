@@ -116,6 +116,44 @@ class AddAccessBrowserTests {
 	}
 
 	@Test
+	void afterADroppedConnectionTheCardsCatchUpWithWhatHappenedMeanwhile() throws Exception {
+		Person customer = this.accounts.customer(this.registry.company);
+		try (CuttableProxy network = new CuttableProxy(this.port);
+				BrowserTab tab = BrowserTab.open(network.baseUrl(), 1280, 900)) {
+			tab.signIn(customer);
+			addAccess(tab.page, "FULL_SUPPORT", "請求先 ID", this.registry.billToFullWithAdmins);
+			tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("送信").setExact(true)).click();
+			Locator card = tab.card("contracts", this.registry.billToFullWithAdmins);
+			assertThat(card.locator(".badge")).hasText("Pending — 契約管理者による確認待ち");
+			String item = card.getAttribute("data-item-id");
+			tab.page.evaluate("() => { window.sameDocument = true; }");
+
+			network.cut();
+			assertThat(tab.page.locator("#live-state")).isVisible();
+			this.client.post()
+				.uri("/api/review/items/{id}/decision", item)
+				.headers(this.admin.basic())
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("decision", "APPROVE", "comment", "おまたせしました"))
+				.exchange()
+				.expectStatus()
+				.isOk();
+			network.restore();
+
+			assertThat(tab.page.locator("#live-state")).isHidden();
+			assertThat(card.locator(".badge")).hasText("Approved — 完了");
+			assertThat(card.locator(".note dd")).hasText("おまたせしました");
+			// Replayed from where the stream stopped (Last-Event-ID), so it is announced
+			// too.
+			assertThat(tab.page.locator("#announcer")).hasText(this.registry.billToFullWithAdmins + "：Approved — 完了");
+			org.assertj.core.api.Assertions.assertThat(tab.page.evaluate("() => window.sameDocument"))
+				.as("the page was not reloaded")
+				.isEqualTo(true);
+			tab.assertNoConsoleErrors(".*net::ERR_.*");
+		}
+	}
+
+	@Test
 	void aDenialShowsItsReasonAndNextStepAndAnIncompleteProfileIsOneClickAway() {
 		Person customer = this.accounts.incompleteCustomer();
 		try (BrowserTab tab = BrowserTab.open(this.port)) {

@@ -49,8 +49,12 @@ final class BrowserTab implements AutoCloseable {
 	}
 
 	static BrowserTab open(int port, int width, int height) {
+		return open("http://localhost:" + port, width, height);
+	}
+
+	static BrowserTab open(String baseUrl, int width, int height) {
 		Browser browser = Chromium.browser();
-		return new BrowserTab(browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+		return new BrowserTab(browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
 			.setLocale("ja-JP")
 			.setTimezoneId("Asia/Tokyo")
 			.setViewportSize(width, height)
