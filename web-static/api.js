@@ -102,6 +102,9 @@ export const get = (path, options) => api('GET', path, options);
 export const post = (path, body, options = {}) => api('POST', path, { ...options, body });
 export const put = (path, body, options = {}) => api('PUT', path, { ...options, body });
 
+/** Signs out; whatever the answer (a session that already ended, say), the sign-in page follows. */
 export function signOut() {
-	return api('POST', '/logout', { form: {} }).finally(() => location.assign('/signin.html?signedOut'));
+	return api('POST', '/logout', { form: {}, anonymous: true })
+		.catch(() => null)
+		.then(() => location.assign('/signin.html?signedOut'));
 }

@@ -42,14 +42,22 @@ export function follow(path, onEvent, onState = () => {}) {
 		});
 	}
 
-	open();
 	const stop = () => {
 		stopped = true;
 		clearTimeout(timer);
 		if (source) {
 			source.close();
+			source = null;
 		}
 	};
+	open();
 	window.addEventListener('pagehide', stop);
+	// Back from the browser's back-forward cache: pick up where the stream stopped.
+	window.addEventListener('pageshow', (event) => {
+		if (event.persisted && stopped) {
+			stopped = false;
+			open();
+		}
+	});
 	return stop;
 }
