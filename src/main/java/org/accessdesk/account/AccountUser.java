@@ -64,6 +64,18 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 		return this.roles.contains(role);
 	}
 
+	/**
+	 * The same person after they changed their profile. A browser session keeps the
+	 * principal it signed in with, and the name and language must follow the profile
+	 * (next steps are worded in that language); roles stay as worked out at sign-in.
+	 */
+	public AccountUser withProfile(Profile profile) {
+		if (!this.id.equals(profile.id())) {
+			throw new IllegalArgumentException("Not this account's profile");
+		}
+		return new AccountUser(this.id, this.email, profile.name(), profile.language(), this.roles, null);
+	}
+
 	AccountUser withoutPassword() {
 		return new AccountUser(this.id, this.email, this.name, this.language, this.roles, null);
 	}

@@ -59,6 +59,14 @@ class SecurityConfiguration {
 
 	private static final String SESSION_COOKIE = "SESSION";
 
+	/**
+	 * The browser UI (web-static/) is plain files from this origin: scripts and styles
+	 * only from files, never inline, and nothing framed or posted elsewhere.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+			+ " img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+			+ " frame-ancestors 'none'";
+
 	private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
 			HttpMethod.TRACE);
 
@@ -137,6 +145,7 @@ class SecurityConfiguration {
 						"Missing or wrong CSRF token: read it from GET /api/csrf (or the XSRF-TOKEN cookie) and send it as X-XSRF-TOKEN.")))
 			.exceptionHandling(
 					(handling) -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.build();
 	}
 

@@ -152,6 +152,66 @@ class BrowserSignInTests {
 			.location("/signin.html?error");
 	}
 
+	/**
+	 * The language switch of the browser UI changes the profile; the session's next
+	 * answer already words next steps in the new language, without signing in again.
+	 */
+	@Test
+	void aLanguageChangeIsSpokenByTheSessionsNextAnswer() {
+		Person person = this.accounts.customer("Example Corp");
+		Csrf csrf = csrf();
+		String session = this.client.post()
+			.uri("/login")
+			.accept(MediaType.APPLICATION_JSON)
+			.cookie("XSRF-TOKEN", csrf.token())
+			.body(BodyInserters.fromFormData("username", person.email())
+				.with("password", person.password())
+				.with("_csrf", csrf.token()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseCookies()
+			.getFirst("SESSION")
+			.getValue();
+		this.client.post()
+			.uri("/api/access-requests")
+			.cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", csrf.token())
+			.header("X-XSRF-TOKEN", csrf.token())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("kind", "FULL_SUPPORT", "identifierType", "CONTRACT", "identifiers", "99999999999999"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.items[0].nextStep")
+			.value((String text) -> assertThat(text).startsWith("契約番号が存在しないか"));
+
+		this.client.put()
+			.uri("/api/profile")
+			.cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", csrf.token())
+			.header("X-XSRF-TOKEN", csrf.token())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "Test Customer", "language", "en", "companyName", "Example Corp",
+					"companyAddress", "1-2-3 Marunouchi, Tokyo"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		this.client.get()
+			.uri("/api/access-requests?size=1")
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.requests[0].items[0].nextStep")
+			.isEqualTo(
+					"This number is unknown or its contract is not active. Check the number and submit a correct one.");
+	}
+
 	private Csrf csrf() {
 		EntityExchangeResult<Map> result = this.client.get()
 			.uri("/api/csrf")

@@ -1,5 +1,7 @@
 package org.accessdesk.web;
 
+import java.util.List;
+
 import org.accessdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -7,31 +9,75 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The service serves the browser UI from web-static/ to anyone, signed in or not. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service serves the browser UI from web-static/ to anyone, signed in or not, under a
+ * Content-Security-Policy that the pages obey: no inline script or style anywhere.
+ */
 @IntegrationTest
 class StaticPagesTests {
+
+	static final List<String> PAGES = List.of("/", "/signin.html", "/signup.html", "/review.html");
+
+	static final List<String> SCRIPTS = List.of("/app.js", "/review.js", "/signin.js", "/signup.js", "/api.js",
+			"/i18n.js", "/dom.js", "/live.js", "/shell.js");
 
 	@Autowired
 	WebTestClient client;
 
 	@Test
-	void theStartAndSignInPagesAreServed() {
+	void everyPageIsServedWithAContentSecurityPolicyAndNothingInline() {
+		for (String page : PAGES) {
+			String html = this.client.get()
+				.uri(page)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+				.expectHeader()
+				.valueEquals("Content-Security-Policy",
+						"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self';"
+								+ " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(html).as(page).contains("<a class=\"brand\" href=\"/\">Access Desk</a>");
+			assertThat(html).as(page).doesNotContain("<style", " style=", "<script>", "javascript:", " onclick=");
+			assertThat(html.replaceAll("<script type=\"module\" src=\"/[a-z]+\\.js\"></script>", ""))
+				.as(page + ": scripts only as module files")
+				.doesNotContain("<script");
+		}
+	}
+
+	@Test
+	void theSignInFormPostsToTheLoginEndpoint() {
 		this.client.get()
-			.uri("/")
+			.uri("/signin.html")
+			.exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("action=\"/login\"", "name=\"_csrf\""));
+	}
+
+	@Test
+	void scriptsAndStylesAreServedAsFiles() {
+		for (String script : SCRIPTS) {
+			this.client.get()
+				.uri(script)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentTypeCompatibleWith("text/javascript");
+		}
+		this.client.get()
+			.uri("/style.css")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
-			.expectBody(String.class)
-			.value((html) -> org.assertj.core.api.Assertions.assertThat(html).contains("<h1>Access Desk</h1>"));
-		this.client.get()
-			.uri("/signin.html")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((html) -> org.assertj.core.api.Assertions.assertThat(html).contains("action=\"/login\""));
+			.contentTypeCompatibleWith("text/css");
 	}
 
 }

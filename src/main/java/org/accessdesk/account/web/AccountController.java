@@ -20,18 +20,25 @@ import org.accessdesk.web.TextRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 
 /** Sign-up and the signed-in person's own profile (SPEC §2, §9). */
 @RestController
 class AccountController {
+
+	private static final String SESSION_CONTEXT = WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME;
 
 	private final AccountRegistration registration;
 
@@ -63,13 +70,32 @@ class AccountController {
 	 * changed here and roles are never set by hand.
 	 */
 	@PutMapping("/api/profile")
-	Mono<ProfileView> updateProfile(@AuthenticationPrincipal AccountUser user, @Valid @RequestBody ProfileUpdate form) {
+	Mono<ProfileView> updateProfile(@AuthenticationPrincipal AccountUser user, @Valid @RequestBody ProfileUpdate form,
+			ServerWebExchange exchange) {
 		if (form.email() != null && !form.email().strip().equalsIgnoreCase(user.email())) {
 			return Mono.error(ProblemException.invalid("email", "cannot be changed"));
 		}
 		return this.registration
 			.updateProfile(user.id(), form.name(), form.language(), form.companyName(), form.companyAddress())
-			.map(ProfileView::of);
+			.flatMap((profile) -> followInSession(exchange, user, profile).thenReturn(ProfileView.of(profile)));
+	}
+
+	/**
+	 * A browser that signed in with the form keeps its principal in the session; after a
+	 * change of language (the switch on every page) the next request must already speak
+	 * it. Tokens and HTTP Basic load the account afresh on every request.
+	 */
+	private static Mono<Void> followInSession(ServerWebExchange exchange, AccountUser user, Profile profile) {
+		return exchange.getSession().doOnNext((session) -> {
+			if (session.getAttribute(SESSION_CONTEXT) instanceof SecurityContext context
+					&& context.getAuthentication() != null
+					&& context.getAuthentication().getPrincipal() instanceof AccountUser) {
+				AccountUser updated = user.withProfile(profile);
+				session.getAttributes()
+					.put(SESSION_CONTEXT, new SecurityContextImpl(UsernamePasswordAuthenticationToken
+						.authenticated(updated, null, updated.getAuthorities())));
+			}
+		}).then();
 	}
 
 	record SignUp(

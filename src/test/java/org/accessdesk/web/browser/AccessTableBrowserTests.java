@@ -1,0 +1,215 @@
+package org.accessdesk.web.browser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.accessdesk.support.IntegrationTest;
+import org.accessdesk.support.TestAccounts;
+import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The access held now (guide §4) in a real Chromium: the "Full support access" table with
+ * its per-column filters and CSV, download-only access apart, removing access, the
+ * language switch, and the page on a phone-sized screen.
+ */
+@IntegrationTest
+class AccessTableBrowserTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@LocalServerPort
+	int port;
+
+	TestAccounts accounts;
+
+	TestRegistry registry;
+
+	Person admin;
+
+	Person customer;
+
+	@BeforeEach
+	void setUp() {
+		this.accounts = new TestAccounts(this.client);
+		this.admin = this.accounts.signUp(TestAccounts.uniqueEmail("admin"), "管理 次郎", "ja", "Admin Co", "Tokyo");
+		this.registry = TestRegistry.load(this.client, this.accounts.operator(), this.admin);
+		this.customer = this.accounts.customer(this.registry.company);
+		// Three full-support rows (one at once, one by the administrator, one by the
+		// vendor desk)
+		// and one download-only row, all through the API as their deciders would do it.
+		submit("FULL_SUPPORT", "CONTRACT", this.registry.directContract);
+		decide(this.admin, submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysAdministeredContract));
+		decide(this.accounts.vendorReviewer(), submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract));
+		decide(this.admin, submit("DOWNLOAD_ONLY", "SERIAL", this.registry.serial));
+	}
+
+	@Test
+	void filtersNarrowTheFullSupportTableAndTheCsvFollowsThem() throws IOException {
+		try (BrowserTab tab = BrowserTab.open(this.port)) {
+			tab.signIn(this.customer);
+			Locator rows = tab.page.locator("#full-rows tr[data-item-id]");
+			assertThat(rows).hasCount(3);
+			assertThat(tab.page.locator("#full-count")).hasText("3 件");
+			// Download-only access is listed apart, never in the full-support table.
+			assertThat(tab.page.locator("#download-rows .identifier")).hasText(this.registry.serial);
+			assertThat(tab.page.locator("#full-rows")).not().containsText(this.registry.serial);
+
+			tab.page.getByLabel("契約番号で絞り込み").fill(this.registry.directContract);
+			assertThat(rows).hasCount(1);
+			assertThat(rows.locator(".contract")).hasText(this.registry.directContract);
+			tab.page.getByLabel("契約番号で絞り込み").fill("");
+			assertThat(rows).hasCount(3);
+
+			tab.page.getByLabel("請求先 ID で絞り込み").fill(this.registry.billToFullNoAdmins);
+			assertThat(rows).hasCount(1);
+			assertThat(rows.locator(".bill-to")).hasText(this.registry.billToFullNoAdmins);
+			tab.page.getByLabel("請求先 ID で絞り込み").fill("");
+
+			tab.page.getByLabel("管理者で絞り込み").fill("次郎");
+			assertThat(rows).hasCount(1);
+			assertThat(rows.locator(".contract")).hasText(this.registry.otherCompanysAdministeredContract);
+			assertThat(rows.locator(".admins")).hasText("管理 次郎");
+			assertThat(tab.page.locator("#full-count")).hasText("1 件");
+			tab.screenshot("access-table-filtered");
+
+			Download download = tab.page.waitForDownload(
+					() -> tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("CSV でダウンロード"))
+						.click());
+			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("access.csv");
+			String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+			org.assertj.core.api.Assertions.assertThat(csv)
+				.contains("kind,identifierType,identifier,contractNumber,billToId,administrators,since")
+				.contains(this.registry.otherCompanysAdministeredContract)
+				.contains("管理 次郎")
+				.doesNotContain(this.registry.directContract);
+			tab.assertNoConsoleErrors();
+		}
+	}
+
+	@Test
+	void removingAccessTakesItOutOfTheTable() {
+		try (BrowserTab tab = BrowserTab.open(this.port)) {
+			tab.signIn(this.customer);
+			Locator rows = tab.page.locator("#full-rows tr[data-item-id]");
+			assertThat(rows).hasCount(3);
+			tab.page
+				.getByRole(AriaRole.BUTTON,
+						new Page.GetByRoleOptions().setName(this.registry.otherCompanysContract + " のアクセス権を削除する"))
+				.click();
+			assertThat(rows).hasCount(2);
+			assertThat(tab.page.locator("#full-rows")).not().containsText(this.registry.otherCompanysContract);
+			assertThat(tab.card("contracts", this.registry.otherCompanysContract).locator(".badge")).hasText("削除済み");
+			tab.assertNoConsoleErrors();
+		}
+	}
+
+	@Test
+	void theLanguageSwitchChangesThePageToEnglishRemembersItAndBack() {
+		try (BrowserTab tab = BrowserTab.open(this.port)) {
+			tab.signIn(this.customer);
+			Page page = tab.page;
+			assertThat(page.locator("h1")).hasText("アカウント プロファイル");
+			Locator direct = tab.card("contracts", this.registry.directContract);
+			assertThat(direct.locator(".next-step dd")).hasText("登録が完了しました。アクセス権をご利用いただけます。");
+
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+			assertThat(page.locator("html")).hasAttribute("lang", "en");
+			assertThat(page.locator("h1")).hasText("Account profile");
+			assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Additional Access")))
+				.hasAttribute("aria-selected", "true");
+			assertThat(page.locator("#full-heading")).hasText("Full support access");
+			assertThat(page.getByLabel("Filter by contract number")).isVisible();
+			// Next steps come from the service, now in English too.
+			assertThat(direct.locator(".next-step dd")).hasText("Done: your access is active.");
+			assertThat(direct.locator(".badge")).hasText("Approved");
+			tab.screenshot("access-en");
+
+			// Remembered on the profile: a reload (or another device) stays in English.
+			page.reload();
+			assertThat(page.locator("h1")).hasText("Account profile");
+			assertThat(page.locator("#personal-roles")).hasText("User");
+			page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Preferences")).click();
+			assertThat(page.getByLabel("English")).isChecked();
+			tab.screenshot("preferences-en");
+
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("日本語")).click();
+			assertThat(page.locator("html")).hasAttribute("lang", "ja");
+			assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("設定条件")))
+				.hasAttribute("aria-selected", "true");
+			assertThat(page.locator("h1")).hasText("アカウント プロファイル");
+			tab.assertNoConsoleErrors();
+		}
+	}
+
+	@Test
+	void theTabsWorkByKeyboardAndThePageFitsAPhone() {
+		try (BrowserTab tab = BrowserTab.open(this.port, 375, 812)) {
+			tab.signIn(this.customer);
+			Page page = tab.page;
+			assertThat(page.locator("#full-rows tr[data-item-id]")).hasCount(3);
+			tab.screenshot("access-phone");
+			org.assertj.core.api.Assertions
+				.assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+				.as("no sideways scrolling at 375 px")
+				.isEqualTo(true);
+
+			// Arrow keys move between the profile tabs; each tab shows its panel.
+			page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("その他のアクセス")).focus();
+			page.keyboard().press("ArrowLeft");
+			Locator company = page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("会社/組織"));
+			assertThat(company).isFocused();
+			assertThat(company).hasAttribute("aria-selected", "true");
+			assertThat(page.locator("#panel-company")).isVisible();
+			page.keyboard().press("Tab");
+			assertThat(page.locator("#panel-company")).isFocused();
+			page.keyboard().press("Tab");
+			assertThat(page.getByLabel("会社名", new Page.GetByLabelOptions().setExact(true))).isFocused();
+			tab.screenshot("profile-company-phone");
+			tab.assertNoConsoleErrors();
+		}
+	}
+
+	private String submit(String kind, String type, String identifier) {
+		Map<?, ?> created = this.client.post()
+			.uri("/api/access-requests")
+			.headers(this.customer.basic())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("kind", kind, "identifierType", type, "identifiers", identifier))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return (String) ((Map<?, ?>) ((java.util.List<?>) created.get("items")).get(0)).get("id");
+	}
+
+	private void decide(Person reviewer, String item) {
+		this.client.post()
+			.uri("/api/review/items/{id}/decision", item)
+			.headers(reviewer.basic())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("decision", "APPROVE"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+}

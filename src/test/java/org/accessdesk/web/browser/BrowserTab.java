@@ -1,0 +1,111 @@
+package org.accessdesk.web.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.accessdesk.support.TestAccounts.Person;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * One person's browser window: its own context (cookies, storage), one page, and every
+ * console error and uncaught exception that page produced.
+ */
+final class BrowserTab implements AutoCloseable {
+
+	static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	final BrowserContext context;
+
+	final Page page;
+
+	private final List<String> errors = new CopyOnWriteArrayList<>();
+
+	private BrowserTab(BrowserContext context) {
+		this.context = context;
+		this.page = context.newPage();
+		this.page.onConsoleMessage((message) -> {
+			if ("error".equals(message.type())) {
+				this.errors.add(message.text());
+			}
+		});
+		this.page.onPageError((error) -> this.errors.add("uncaught: " + error));
+	}
+
+	/** A desktop-sized window whose browser prefers Japanese (as the service does). */
+	static BrowserTab open(int port) {
+		return open(port, 1280, 900);
+	}
+
+	static BrowserTab open(int port, int width, int height) {
+		return open("http://localhost:" + port, width, height);
+	}
+
+	static BrowserTab open(String baseUrl, int width, int height) {
+		Browser browser = Chromium.browser();
+		return new BrowserTab(browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
+			.setLocale("ja-JP")
+			.setTimezoneId("Asia/Tokyo")
+			.setViewportSize(width, height)
+			.setAcceptDownloads(true)));
+	}
+
+	/**
+	 * Signs in through the sign-in page, as a person would, and waits for the profile.
+	 */
+	void signIn(Person person) {
+		this.page.navigate("/signin.html");
+		this.page.getByLabel("メールアドレス").fill(person.email());
+		this.page.getByLabel("パスワード").fill(person.password());
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("サインイン").setExact(true)).click();
+		this.page.waitForURL(Pattern.compile(".*/(#.*)?$"));
+		assertThat(this.page.locator("#who")).not().isEmpty();
+	}
+
+	Locator card(String list, String identifier) {
+		return this.page.locator("#cards-" + list + " .card[data-identifier='" + identifier + "']");
+	}
+
+	/**
+	 * Writes target/screenshots/NAME.png; on every run, so that each screen can be looked
+	 * at.
+	 */
+	void screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.page
+			.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+	}
+
+	/**
+	 * No console errors and no uncaught exceptions, except the browser's own line for an
+	 * answer the test provoked on purpose (a 409, say), given as patterns.
+	 */
+	void assertNoConsoleErrors(String... expected) {
+		List<String> unexpected = this.errors.stream()
+			.filter((error) -> java.util.Arrays.stream(expected).noneMatch((pattern) -> error.matches(pattern)))
+			.toList();
+		org.assertj.core.api.Assertions.assertThat(unexpected).as("console errors").isEmpty();
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

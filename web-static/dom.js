@@ -1,0 +1,56 @@
+// Builds elements from data with textContent only, so nothing from the server or the user is
+// ever parsed as HTML (and the Content-Security-Policy needs no inline anything).
+
+/**
+ * h('p', {class: 'x', i18n: 'key', args: {n: 1}}, child, 'text') — i18n names the text
+ * (see i18n.js); other attributes are set as given; false or null attributes are left out.
+ */
+export function h(tag, attributes = {}, ...children) {
+	const element = document.createElement(tag);
+	for (const [name, value] of Object.entries(attributes)) {
+		if (value === false || value === null || value === undefined) {
+			continue;
+		}
+		if (name === 'i18n') {
+			element.dataset.i18n = value;
+		}
+		else if (name === 'args') {
+			element.dataset.i18nArgs = JSON.stringify(value);
+		}
+		else if (name === 'label') {
+			element.dataset.i18nLabel = value;
+		}
+		else if (name === 'text') {
+			element.textContent = value;
+		}
+		else if (name.startsWith('on')) {
+			element.addEventListener(name.slice(2), value);
+		}
+		else {
+			element.setAttribute(name, value === true ? '' : String(value));
+		}
+	}
+	for (const child of children.flat()) {
+		if (child !== null && child !== undefined && child !== false) {
+			element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+		}
+	}
+	return element;
+}
+
+export function byId(id) {
+	return document.getElementById(id);
+}
+
+/** Says something to screen readers through a polite live region. */
+export function announce(text) {
+	const region = byId('announcer');
+	if (!region) {
+		return;
+	}
+	// Cleared first so that the same words twice are announced twice.
+	region.textContent = '';
+	setTimeout(() => {
+		region.textContent = text;
+	}, 50);
+}

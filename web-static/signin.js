@@ -1,0 +1,44 @@
+// Sign-in: the form login of SecurityConfiguration, over fetch so that a wrong password
+// shows a message in place.
+import { api, csrfToken, Problem } from './api.js';
+import { apply, setLanguage, t } from './i18n.js';
+import { byId } from './dom.js';
+
+apply(document);
+for (const button of document.querySelectorAll('[data-lang]')) {
+	button.addEventListener('click', () => setLanguage(button.dataset.lang));
+}
+const params = new URLSearchParams(location.search);
+byId('signed-out').hidden = !params.has('signedOut');
+csrfToken().then((token) => {
+	byId('csrf').value = token;
+});
+
+byId('signin-form').addEventListener('submit', async (event) => {
+	event.preventDefault();
+	const form = event.target;
+	const error = byId('signin-error');
+	const button = form.querySelector('button[type="submit"]');
+	error.textContent = '';
+	button.disabled = true;
+	try {
+		await api('POST', '/login', {
+			form: { username: byId('username').value, password: byId('password').value },
+			anonymous: true,
+		});
+		location.assign(next());
+	}
+	catch (problem) {
+		error.textContent = problem instanceof Problem && problem.status === 401 ? t('signin.failed')
+			: t('error.network');
+		byId('password').setAttribute('aria-invalid', 'true');
+		byId('password').focus();
+		button.disabled = false;
+	}
+});
+
+/** Back to where the visitor was sent from, but only to a page of ours. */
+function next() {
+	const wanted = params.get('next');
+	return wanted && wanted.startsWith('/') && !wanted.startsWith('//') ? wanted : '/';
+}
