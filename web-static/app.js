@@ -2,7 +2,7 @@
 // access held now (guide §3, §4, §6).
 import { get, post, put, api, Problem } from './api.js';
 import { apply, dateTime, date, t } from './i18n.js';
-import { announce, byId, h } from './dom.js';
+import { announce, byId, h, linkedItem, reveal } from './dom.js';
 import { explain, startPage, switchLanguage, tabKeys } from './shell.js';
 import { follow } from './live.js';
 
@@ -44,6 +44,18 @@ async function start() {
 		}
 	});
 	await reloadAll();
+	showLinkedItem();
+}
+
+/** A mail's link (`/#item-<id>`) opens the card of that item, on whichever sub-tab it is. */
+function showLinkedItem() {
+	const card = linkedItem();
+	if (card) {
+		if (card.closest('#cards-ordering')) {
+			select('#access-tabs', 'sub', 'ordering');
+		}
+		reveal(card);
+	}
 }
 
 const FILTER_LABELS = { contract: 'table.contract', billTo: 'table.billTo', admin: 'table.admins' };
@@ -337,8 +349,11 @@ function card(request, item) {
 	}
 	details.push(detail('card.requested', dateTime(request.createdAt)));
 	const error = state.cardErrors.get(item.id);
-	return h('li', { class: `card status-${item.status}`, id: `item-${item.id}`, 'data-item-id': item.id,
-		'data-identifier': item.identifier, 'data-status': item.status },
+	// The card a mail linked to stays marked (and keeps focus) when cards are drawn again.
+	const linked = location.hash === `#item-${item.id}`;
+	return h('li', { class: `card status-${item.status}${linked ? ' linked' : ''}`, id: `item-${item.id}`,
+		'data-item-id': item.id, 'data-identifier': item.identifier, 'data-status': item.status,
+		'data-focus-key': linked ? `card/${item.id}` : null, tabindex: linked ? -1 : null },
 		h('div', { class: 'card-head' },
 			h('span', { class: 'identifier', text: item.identifier }),
 			h('span', { class: 'type', i18n: `type.${request.identifierType}` }),

@@ -54,3 +54,20 @@ export function announce(text) {
 		region.textContent = text;
 	}, 50);
 }
+
+/**
+ * The card a system mail linked to (`…#item-<id>`), once it is on the page: every mail
+ * points at the item it is about.
+ */
+export function linkedItem() {
+	const match = /^#item-([0-9a-f-]{36})$/.exec(location.hash);
+	return match ? document.querySelector(`[data-item-id="${match[1]}"]`) : null;
+}
+
+/** Brings a card into view, marked and focused, so keyboard and screen reader start there. */
+export function reveal(card) {
+	card.classList.add('linked');
+	card.tabIndex = -1;
+	card.scrollIntoView({ block: 'center' });
+	card.focus({ preventScroll: true });
+}

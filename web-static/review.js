@@ -3,7 +3,7 @@
 // someone else decided first, the entry says so plainly instead of silently vanishing.
 import { get, post, Problem } from './api.js';
 import { apply, dateTime, t } from './i18n.js';
-import { announce, byId, h } from './dom.js';
+import { announce, byId, h, linkedItem, reveal } from './dom.js';
 import { explain, startPage } from './shell.js';
 import { follow } from './live.js';
 
@@ -43,6 +43,11 @@ async function start() {
 		}
 	});
 	await reload();
+	// A mail's link (`/review.html#item-<id>`) opens the entry it is about.
+	const linked = linkedItem();
+	if (linked) {
+		reveal(linked);
+	}
 }
 
 async function reload() {

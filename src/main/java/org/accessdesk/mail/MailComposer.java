@@ -1,7 +1,6 @@
 package org.accessdesk.mail;
 
 import java.io.UnsupportedEncodingException;
-import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -194,12 +193,14 @@ class MailComposer {
 		return format.format(instant.atZone(this.properties.timeZone()));
 	}
 
+	/**
+	 * Where the mail leads: the card of the item it is about, on the requester's page or
+	 * in the review console (the pages reveal {@code #item-<id>} after signing in).
+	 */
 	private String link(MailKind kind, MailFacts facts) {
-		URI base = this.properties.baseUrl();
-		UriComponentsBuilder link = UriComponentsBuilder.fromUri(base);
-		return isForReviewer(kind)
-				? link.path("/review.html").queryParam("item", facts.items().get(0).itemId()).build().toUriString()
-				: link.path("/").queryParam("request", facts.requestId()).build().toUriString();
+		UriComponentsBuilder link = UriComponentsBuilder.fromUri(this.properties.baseUrl())
+			.path(isForReviewer(kind) ? "/review.html" : "/");
+		return link.fragment("item-" + facts.items().get(0).itemId()).build().toUriString();
 	}
 
 	/**

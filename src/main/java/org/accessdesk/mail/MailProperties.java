@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetryBackoff the longest wait between attempts
  * @param lease how long a claim holds: a row still SENDING after it was claimed by an
  * instance that died is claimed again once the lease has run out
+ * @param keepSent how long SENT rows stay in the outbox before they are deleted
  */
 @ConfigurationProperties("accessdesk.mail")
 record MailProperties(@DefaultValue("Access Desk <no-reply@accessdesk.example>") String from,
@@ -35,7 +36,8 @@ record MailProperties(@DefaultValue("Access Desk <no-reply@accessdesk.example>")
 		@DefaultValue("ja") String defaultLanguage, @DefaultValue("Asia/Tokyo") ZoneId timeZone,
 		@DefaultValue("2s") Duration poll, @DefaultValue("50") int batchSize, @DefaultValue("2") int concurrency,
 		@DefaultValue("10") int maxAttempts, @DefaultValue("5s") Duration retryBackoff,
-		@DefaultValue("30m") Duration maxRetryBackoff, @DefaultValue("2m") Duration lease) {
+		@DefaultValue("30m") Duration maxRetryBackoff, @DefaultValue("2m") Duration lease,
+		@DefaultValue("30d") Duration keepSent) {
 
 	MailProperties {
 		if (batchSize < 1 || concurrency < 1 || maxAttempts < 1) {

@@ -66,6 +66,9 @@ class MailDeliveryTests {
 	@Autowired
 	MailProperties properties;
 
+	@Autowired
+	OutboxRetention retention;
+
 	@LocalServerPort
 	int port;
 
@@ -272,6 +275,38 @@ class MailDeliveryTests {
 
 		assertThat(TestMail.await(recipient, 1, WAIT)).hasSize(1);
 		awaitRows(recipient, "state = 'SENT' AND attempts = 2", 1);
+	}
+
+	@Test
+	void sentMailIsDeletedAfterItsTimeAndWaitingOrFailedMailNever() {
+		String recipient = TestAccounts.uniqueEmail("retention");
+		this.dispatcher.stop();
+		this.outbox.post(List.of(new Letter(MailKind.ITEM_CHANGED, Recipient.address(recipient), facts(1)),
+				new Letter(MailKind.ITEM_CHANGED, Recipient.address(recipient), facts(2)),
+				new Letter(MailKind.ITEM_CHANGED, Recipient.address(recipient), facts(3)),
+				new Letter(MailKind.ITEM_CHANGED, Recipient.address(recipient), facts(4))))
+			.block(WAIT);
+		this.db
+			.sql("WITH mine AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM mail_outbox WHERE recipient = :r)"
+					+ " UPDATE mail_outbox m SET created_at = now() - interval '40 days',"
+					+ " state = (ARRAY['SENT', 'SENT', 'PENDING', 'FAILED'])[mine.n],"
+					+ " sent_at = CASE WHEN mine.n = 1 THEN now() - interval '31 days'"
+					+ " WHEN mine.n = 2 THEN now() - interval '29 days' END FROM mine WHERE m.id = mine.id")
+			.bind("r", recipient)
+			.fetch()
+			.rowsUpdated()
+			.block(WAIT);
+
+		this.retention.deleteOldSentMail().block(WAIT);
+
+		assertThat(rows(recipient, "true")).isEqualTo(3);
+		assertThat(rows(recipient, "state = 'SENT' AND sent_at < now() - interval '30 days'")).isZero();
+		assertThat(rows(recipient, "state IN ('PENDING', 'FAILED')")).isEqualTo(2);
+		this.db.sql("DELETE FROM mail_outbox WHERE recipient = :r AND state = 'PENDING'")
+			.bind("r", recipient)
+			.fetch()
+			.rowsUpdated()
+			.block(WAIT);
 	}
 
 	@Test

@@ -67,9 +67,9 @@ class SystemMailTests {
 		assertThat(text).contains("髙橋 﨑子 様", "アクセス権のリクエストを受け付けました", "■ " + this.registry.directContract, "承認済み",
 				"登録が完了しました。", "■ " + this.registry.expiredContract, "登録不可", "番号が存在しないか、有効な契約ではありません",
 				"■ " + this.registry.partnerWithAdmins, "フルサポートが含まれていません", "ダウンロードのみのアクセス権をリクエストしてください",
-				"https://desk.test.accessdesk.example/?request=" + request.get("id"));
+				"https://desk.test.accessdesk.example/#item-" + items(request).get(0).get("id"));
 		assertThat(TestMail.html(summary)).contains("<html lang=\"ja\">", "髙橋 﨑子 様", "承認済み", "登録不可",
-				"href=\"https://desk.test.accessdesk.example/?request=" + request.get("id") + "\"");
+				"href=\"https://desk.test.accessdesk.example/#item-" + items(request).get(0).get("id") + "\"");
 		assertThat(TestMail.to(this.admin.email())).isEmpty();
 	}
 
@@ -95,7 +95,7 @@ class SystemMailTests {
 		assertThat(TestMail.text(ask)).contains("Dear Alex Admin,", "Requested by: Sam Asker <" + requester.email(),
 				"Company: " + this.registry.company, "Justification from the requester: I run the NOC",
 				"Contract: " + this.registry.partnerWithAdmins,
-				"https://desk.test.accessdesk.example/review.html?item=" + itemId);
+				"https://desk.test.accessdesk.example/review.html#item-" + itemId);
 		assertThat(TestMail.text(ask)).doesNotContain("What to do next");
 
 		this.client.post()

@@ -217,7 +217,7 @@ class ReviewTests {
 		MimeMessage alert = awaitSubject(this.vendor.email(), overdueSubject);
 		TestMail.keep(alert, "vendor-overdue-en");
 		assertThat(TestMail.text(alert)).contains("passed its deadline", "Requested by: Asking Person",
-				"https://desk.test.accessdesk.example/review.html?item=" + late);
+				"https://desk.test.accessdesk.example/review.html#item-" + late);
 		String reminderSubject = "【Access Desk】確認待ちのリクエストがあります：" + this.registry.billToFullWithAdmins;
 		MimeMessage reminder = awaitSubject(this.admin.email(), reminderSubject);
 		TestMail.keep(reminder, "admin-reminder-ja");

@@ -1,0 +1,132 @@
+package org.accessdesk.mail;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of mail in both languages, rendered from the real templates and catalogs:
+ * nothing left untranslated (Thymeleaf shows a missing message as {@code ??key??}), the
+ * other language's words nowhere, and what each kind must tell.
+ */
+class MailComposerTests {
+
+	static final Instant AT = Instant.parse("2026-11-25T01:30:00Z");
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	final MailComposer composer = new MailComposer(messages(),
+			new MailProperties("Access Desk <no-reply@desk.example>", URI.create("https://desk.example"), List.of(),
+					"ja", ZoneId.of("Asia/Tokyo"), Duration.ofSeconds(2), 50, 2, 10, Duration.ofSeconds(5),
+					Duration.ofMinutes(30), Duration.ofMinutes(2), Duration.ofDays(30)),
+			this.json);
+
+	@ParameterizedTest
+	@EnumSource(MailKind.class)
+	void inJapanese(MailKind kind) {
+		MailComposer.Rendered mail = render(kind, "ja");
+		assertThat(mail.subject()).startsWith("【Access Desk】").contains("91000001");
+		assertComplete(mail);
+		assertThat(mail.text()).contains("鈴木 花子 様", "■ 91000001（サービス契約番号 / フルサポート）", "ステータス：")
+			.doesNotContain("Dear", "Status:", "Reason:");
+		assertThat(mail.html()).contains("<html lang=\"ja\">");
+		assertKindSpecifics(kind, mail, "ja");
+	}
+
+	@ParameterizedTest
+	@EnumSource(MailKind.class)
+	void inEnglish(MailKind kind) {
+		MailComposer.Rendered mail = render(kind, "en");
+		assertThat(mail.subject()).startsWith("[Access Desk]").contains("91000001");
+		assertComplete(mail);
+		assertThat(mail.text())
+			.contains("Dear 鈴木 花子,", "■ 91000001 (Service contract number, Full support)", "Status: ")
+			.doesNotContain("様", "ステータス");
+		assertThat(mail.html()).contains("<html lang=\"en\">");
+		assertKindSpecifics(kind, mail, "en");
+	}
+
+	private void assertKindSpecifics(MailKind kind, MailComposer.Rendered mail, String language) {
+		boolean ja = language.equals("ja");
+		switch (kind) {
+			case REQUEST_SUBMITTED,
+					AUTO_RETRIED ->
+				assertThat(mail.text())
+					.contains(ja ? "次に行っていただくこと：" : "What to do next: ",
+							ja ? "確認する方：it-a…@example.com" : "Who decides: it-a…@example.com")
+					.contains("https://desk.example/#item-");
+			case ITEM_CHANGED -> assertThat(mail.text())
+				.contains(ja ? "変更前：確認待ち（当社）" : "Before: Waiting for our contract desk",
+						ja ? "コメント：社員であることを確認できませんでした①" : "Comment: 社員であることを確認できませんでした①",
+						ja ? "当社の契約登録担当者が登録を承認しませんでした。" : "Our contract desk declined this request.")
+				.contains("https://desk.example/#item-");
+			case REVIEW_WANTED, ADMIN_REMINDER, VENDOR_OVERDUE -> assertThat(mail.text())
+				.contains(ja ? "リクエストした方：鈴木 花子 <hanako@example.com>" : "Requested by: 鈴木 花子 <hanako@example.com>",
+						ja ? "会社名：髙﨑産業株式会社" : "Company: 髙﨑産業株式会社",
+						ja ? "リクエストした方からのコメント：保守を担当しています～" : "Justification from the requester: 保守を担当しています～",
+						"https://desk.example/review.html#item-")
+				.doesNotContain(ja ? "次に行っていただくこと" : "What to do next");
+		}
+		if (kind == MailKind.ADMIN_REMINDER) {
+			assertThat(mail.subject()).contains(ja ? "2026年11月25日 10:30 (JST)" : "25 Nov 2026, 10:30 JST");
+		}
+		if (kind == MailKind.VENDOR_OVERDUE) {
+			assertThat(mail.text())
+				.contains(ja ? "2026年11月25日 16:30 (JST) に対応期限を過ぎました" : "passed its deadline at 25 Nov 2026, 16:30 JST");
+		}
+	}
+
+	private static void assertComplete(MailComposer.Rendered mail) {
+		for (String part : List.of(mail.subject(), mail.text(), mail.html())) {
+			assertThat(part).doesNotContain("??", "${", "#{", "[(", "null");
+		}
+	}
+
+	private MailComposer.Rendered render(MailKind kind, String language) {
+		return this.composer.render(new OutboxMail(1, UUID.randomUUID(), kind, "hanako@example.com", "鈴木 花子", language,
+				this.json.writeValueAsString(facts(kind)), 1));
+	}
+
+	private static MailFacts facts(MailKind kind) {
+		MailFacts.Person requester = new MailFacts.Person("鈴木 花子", "hanako@example.com", "髙﨑産業株式会社");
+		MailFacts.Item item = switch (kind) {
+			case REQUEST_SUBMITTED, AUTO_RETRIED -> item(null, "PENDING_ADMIN", "AWAITING_ADMIN",
+					List.of("next-step.PENDING_ADMIN.AWAITING_ADMIN", "next-step.P1", "next-step.PENDING_ADMIN"), null,
+					List.of("it-a…@example.com"), null);
+			case ITEM_CHANGED -> item("PENDING_VENDOR", "DENIED", "DECIDED_BY_VENDOR",
+					List.of("next-step.DENIED.DECIDED_BY_VENDOR", "next-step.DENIED"), "社員であることを確認できませんでした①", List.of(),
+					null);
+			case REVIEW_WANTED, ADMIN_REMINDER ->
+				item(null, "PENDING_ADMIN", "AWAITING_ADMIN", List.of(), null, List.of(), null);
+			case VENDOR_OVERDUE -> item(null, "PENDING_VENDOR", "COMPANY_MISMATCH", List.of(), null, List.of(),
+					AT.plus(Duration.ofHours(6)));
+		};
+		return new MailFacts(UUID.randomUUID(), requester, "保守を担当しています～", List.of(item));
+	}
+
+	private static MailFacts.Item item(String from, String status, String reason, List<String> nextStep, String comment,
+			List<String> deciders, Instant deadline) {
+		return new MailFacts.Item(UUID.randomUUID(), "FULL_SUPPORT", "CONTRACT", "91000001", "91000001", "3000001",
+				from, status, reason, nextStep, comment, deciders, deadline, null, AT);
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasenames("messages/next-steps", "messages/mail");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
+	}
+
+}
