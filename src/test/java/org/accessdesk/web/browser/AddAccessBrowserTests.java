@@ -1,5 +1,6 @@
 package org.accessdesk.web.browser;
 
+import java.time.Duration;
 import java.util.Map;
 
 import com.microsoft.playwright.Locator;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -31,6 +33,9 @@ class AddAccessBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	DatabaseClient db;
 
 	TestAccounts accounts;
 
@@ -220,6 +225,41 @@ class AddAccessBrowserTests {
 	}
 
 	/** Opens "Add access" and fills it in, as far as the submit button. */
+	@Test
+	void escalatingWaitsForTheAdministratorsThenPassesToTheDeskAndWithdrawingEndsTheRequest() {
+		Person customer = this.accounts.customer(this.registry.company);
+		try (BrowserTab tab = BrowserTab.open(this.port)) {
+			tab.signIn(customer);
+			addAccess(tab.page, "FULL_SUPPORT", "請求先 ID", this.registry.billToFullWithAdmins);
+			tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("送信").setExact(true)).click();
+			Locator card = tab.card("contracts", this.registry.billToFullWithAdmins);
+			assertThat(card.locator(".badge")).hasText("Pending — 契約管理者による確認待ち");
+
+			// Too early: the administrators still have their 72 hours, and the card says
+			// so.
+			card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("当社に確認を依頼する")).click();
+			assertThat(card.locator(".card-error")).hasText("契約管理者の回答期限がまだ過ぎていないため、当社への確認依頼はまだできません。");
+			assertThat(card.locator(".badge")).hasText("Pending — 契約管理者による確認待ち");
+
+			// Three days of silence later, the desk takes it over, with its deadline.
+			this.db.sql("UPDATE access_item SET pending_since = now() - interval '73 hours' WHERE id = :id::uuid")
+				.bind("id", card.getAttribute("data-item-id"))
+				.fetch()
+				.rowsUpdated()
+				.block(Duration.ofSeconds(10));
+			card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("当社に確認を依頼する")).click();
+			assertThat(card.locator(".badge")).hasText("Pending — 当社による確認待ち");
+			assertThat(card.locator(".deadline dd")).not().isEmpty();
+			assertThat(card.locator(".next-step dd")).hasText("当社の契約登録担当者に確認を依頼しました。6時間以内にメールでご連絡します。");
+			tab.screenshot("card-escalated");
+
+			card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("取り下げる")).click();
+			assertThat(card.locator(".badge")).hasText("取り下げ済み");
+			assertThat(card.locator("button")).hasCount(0);
+			tab.assertNoConsoleErrors(".*409.*");
+		}
+	}
+
 	static void addAccess(Page page, String kind, String typeLabel, String numbers) {
 		if ("false".equals(page.locator("#add-toggle").getAttribute("aria-expanded"))) {
 			page.locator("#add-toggle").click();
