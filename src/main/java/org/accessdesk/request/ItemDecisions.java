@@ -63,6 +63,46 @@ public class ItemDecisions {
 	}
 
 	/**
+	 * Access granted now under these contracts and Bill-to IDs (what an administrator may
+	 * revoke), most recently changed first.
+	 */
+	public Flux<PendingItem> approvedUnder(Set<String> contracts, Set<String> billTos, int limit) {
+		return this.db
+			.sql("SELECT " + PENDING_COLUMNS + " FROM access_item i JOIN access_request r ON r.id = i.request_id"
+					+ " WHERE i.status = 'APPROVED' AND (i.contract_number = ANY(:contracts)"
+					+ " OR i.bill_to_id = ANY(:billTos)) ORDER BY i.updated_at DESC, i.id LIMIT :limit")
+			.bind("contracts", contracts.toArray(String[]::new))
+			.bind("billTos", billTos.toArray(String[]::new))
+			.bind("limit", limit)
+			.map((io.r2dbc.spi.Readable row) -> pending(row))
+			.all();
+	}
+
+	/**
+	 * Access granted now, anywhere (the vendor desk's view), most recently changed first.
+	 */
+	public Flux<PendingItem> approved(int limit) {
+		return this.db
+			.sql("SELECT " + PENDING_COLUMNS + " FROM access_item i JOIN access_request r ON r.id = i.request_id"
+					+ " WHERE i.status = 'APPROVED' ORDER BY i.updated_at DESC, i.id LIMIT :limit")
+			.bind("limit", limit)
+			.map((io.r2dbc.spi.Readable row) -> pending(row))
+			.all();
+	}
+
+	/**
+	 * Ends approved access on a reviewer's word (SPEC §6: revoke by administrator or
+	 * vendor). 409 {@code STATUS_CHANGED} when it is no longer approved.
+	 */
+	public Mono<Decided> revoke(UUID itemId, String actor, String reason) {
+		return this.door
+			.move(itemId, LifecycleAction.REVOKE.from(),
+					StatusDoor.Change.to(ItemStatus.REVOKED, ReasonCode.REVOKED, actor).withComment(reason))
+			.map((item) -> new Decided(item.id(), item.requestId(), item.status(), item.reason(), item.note(),
+					item.updatedAt()));
+	}
+
+	/**
 	 * One item in whatever state it is, so that a reviewer who was too late learns it
 	 * (409, not 404).
 	 */

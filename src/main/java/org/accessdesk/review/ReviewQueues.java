@@ -38,6 +38,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class ReviewQueues {
 
+	static final int GRANTED_LIMIT = 200;
+
 	private final ItemDecisions items;
 
 	private final Administrators administrators;
@@ -90,6 +92,43 @@ public class ReviewQueues {
 							user.email(), note)
 					: Mono.error(ProblemException.conflict("STATUS_CHANGED",
 							"This item is no longer waiting for a decision (now " + item.status() + ").")));
+	}
+
+	/**
+	 * Access granted now that the caller may revoke: under the contracts and Bill-to IDs
+	 * an administrator administers, or anywhere for the vendor desk — the latest
+	 * {@value #GRANTED_LIMIT}.
+	 */
+	public Mono<List<ReviewEntry>> granted(AccountUser user, @Nullable Queue queue) {
+		Queue which = (queue != null) ? queue : (user.hasRole(Role.VENDOR_REVIEWER) ? Queue.VENDOR : Queue.ADMIN);
+		Instant now = this.clock.instant();
+		if (which == Queue.VENDOR) {
+			requireRole(user, Role.VENDOR_REVIEWER);
+			return this.items.approved(GRANTED_LIMIT).collectList().flatMap((approved) -> entries(approved, now));
+		}
+		requireRole(user, Role.CONTRACT_ADMIN);
+		return this.administrators.scopeOf(user.email())
+			.flatMap((scope) -> this.items.approvedUnder(scope.contracts(), scope.billTos(), GRANTED_LIMIT)
+				.collectList())
+			.flatMap((approved) -> entries(approved, now));
+	}
+
+	/**
+	 * Revokes approved access the caller oversees (an administrator's contracts and
+	 * Bill-to IDs, or any for the vendor desk); the reason reaches the requester.
+	 */
+	public Mono<ItemDecisions.Decided> revoke(AccountUser user, UUID itemId, @Nullable String reason) {
+		if (reason == null || reason.isBlank()) {
+			return Mono
+				.error(ProblemException.invalid("reason", "revoking access needs a reason the requester can read"));
+		}
+		return this.items.find(itemId)
+			.filterWhen((item) -> isInQueueOf(user, item))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Item")))
+			.flatMap((item) -> (item.status() == ItemStatus.APPROVED)
+					? this.items.revoke(item.id(), user.email(), reason.strip())
+					: Mono.error(ProblemException.conflict("STATUS_CHANGED",
+							"This access is not approved (now " + item.status() + "); there is nothing to revoke.")));
 	}
 
 	/**

@@ -249,6 +249,53 @@ class ReviewTests {
 	}
 
 	@Test
+	void anAdministratorRevokesAccessTheyOverseeWithAReasonAndTheRequesterIsToldByMail() throws Exception {
+		String item = item(submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, null));
+		decide(this.admin, item, Map.of("decision", "APPROVE")).expectStatus().isOk();
+		assertThat(granted(this.admin, "admin")).extracting((entry) -> entry.get("id")).contains(item);
+		Person otherAdmin = this.accounts.signUp(TestAccounts.uniqueEmail("other-admin"), "Other", "en", "X", "Y");
+		TestRegistry.load(this.client, this.accounts.operator(), otherAdmin);
+		assertThat(granted(otherAdmin, "admin")).extracting((entry) -> entry.get("id")).doesNotContain(item);
+
+		revoke(otherAdmin, item, Map.of("reason", "No longer with the company")).expectStatus().isNotFound();
+		revoke(this.admin, item, Map.of()).expectStatus().isBadRequest();
+		revoke(this.admin, item, Map.of("reason", " ")).expectStatus().isBadRequest();
+		assertThat(lastEvent(item)).startsWith("PENDING_ADMIN>APPROVED");
+		revoke(this.customer, item, Map.of("reason", "mine")).expectStatus().isForbidden();
+
+		revoke(this.admin, item, Map.of("reason", "退職されたため、アクセス権を取り消します。")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("REVOKED")
+			.jsonPath("$.reason")
+			.isEqualTo("REVOKED");
+		assertThat(lastEvent(item)).isEqualTo("APPROVED>REVOKED:REVOKED by " + this.admin.email());
+		revoke(this.admin, item, Map.of("reason", "again")).expectStatus().isEqualTo(409);
+		assertThat(granted(this.admin, "admin")).extracting((entry) -> entry.get("id")).doesNotContain(item);
+
+		String subject = "[Access Desk] " + this.registry.billToFullWithAdmins + ": Access ended";
+		MimeMessage revoked = awaitSubject(this.customer.email(), subject);
+		assertThat(TestMail.text(revoked)).contains("Before: Approved", "Reason: Revoked",
+				"Comment: 退職されたため、アクセス権を取り消します。", "This access was revoked.");
+	}
+
+	@Test
+	void theVendorDeskSeesAndRevokesAnyGrantedAccess() {
+		String item = item(submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract, null));
+		decide(this.vendor, item, Map.of("decision", "APPROVE")).expectStatus().isOk();
+		assertThat(granted(this.vendor, "vendor")).extracting((entry) -> entry.get("id")).contains(item);
+		this.client.get()
+			.uri("/api/review/items?status=SOMETHING")
+			.headers(this.vendor.basic())
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		revoke(this.vendor, item, Map.of("reason", "Contract ended")).expectStatus().isOk();
+		assertThat(lastEvent(item)).isEqualTo("APPROVED>REVOKED:REVOKED by " + this.vendor.email());
+	}
+
+	@Test
 	void reviewersMayReadTheAuditTrailOfWhatTheyReviewStrangersMayNot() {
 		Map<?, ?> request = submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, null);
 		String path = "/api/access-requests/" + request.get("id") + "/events";
@@ -318,6 +365,28 @@ class ReviewTests {
 			})
 			.returnResult()
 			.getResponseBody();
+	}
+
+	private List<Map<String, Object>> granted(Person person, String queue) {
+		return this.client.get()
+			.uri("/api/review/items?queue={queue}&status=APPROVED", queue)
+			.headers(person.basic())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private WebTestClient.ResponseSpec revoke(Person person, String item, Map<String, Object> body) {
+		return this.client.post()
+			.uri("/api/review/items/{id}/revoke", item)
+			.headers(person.basic())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec decide(Person person, String item, Map<String, Object> body) {

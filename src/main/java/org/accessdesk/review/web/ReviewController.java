@@ -36,10 +36,27 @@ class ReviewController {
 		this.queues = queues;
 	}
 
+	/**
+	 * The caller's queue of waiting items; with {@code status=APPROVED}, the access
+	 * granted under it (what may be revoked).
+	 */
 	@GetMapping("/api/review/items")
 	Mono<List<ReviewQueues.ReviewEntry>> queue(@AuthenticationPrincipal AccountUser user,
-			@RequestParam(required = false) @Nullable String queue) {
-		return this.queues.queue(user, parseQueue(queue));
+			@RequestParam(required = false) @Nullable String queue,
+			@RequestParam(required = false) @Nullable String status) {
+		if (status == null || status.isBlank() || status.strip().equalsIgnoreCase("PENDING")) {
+			return this.queues.queue(user, parseQueue(queue));
+		}
+		if (status.strip().equalsIgnoreCase("APPROVED")) {
+			return this.queues.granted(user, parseQueue(queue));
+		}
+		throw ProblemException.invalid("status", "must be PENDING or APPROVED");
+	}
+
+	@PostMapping("/api/review/items/{id}/revoke")
+	Mono<ItemDecisions.Decided> revoke(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id,
+			@Valid @RequestBody RevokeForm form) {
+		return this.queues.revoke(user, id, form.reason());
 	}
 
 	@PostMapping("/api/review/items/{id}/decision")
@@ -64,6 +81,10 @@ class ReviewController {
 
 		APPROVE, DENY
 
+	}
+
+	record RevokeForm(@NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TextRules.MULTI_LINE,
+			message = "must not contain control characters") String reason) {
 	}
 
 	record DecisionForm(@NotNull Verdict decision,
