@@ -16,8 +16,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the operator sees of system mail (SPEC §7, {@code GET /api/ops/mail}): how many
- * rows are in each state, how old the oldest waiting one is, the latest failures with
- * their errors — and a way to send FAILED rows again once the cause is fixed.
+ * rows are in each state, how old the oldest waiting one is, what is being retried and
+ * why, the latest failures with their errors — and a way to send FAILED rows again once
+ * the cause is fixed.
  */
 @Component
 public class MailOps {
@@ -62,8 +63,17 @@ public class MailOps {
 					instant(row.get("failed_at", OffsetDateTime.class))))
 			.all()
 			.collectList();
-		return Mono.zip(counts, oldest, failures)
-			.map((all) -> new MailState(all.getT1(), all.getT2().createdAt(), all.getT2().nextAttemptAt(),
+		Mono<List<Retrying>> retrying = this.db
+			.sql("SELECT id, kind, recipient, attempts, last_error, next_attempt_at FROM mail_outbox"
+					+ " WHERE state = 'PENDING' AND attempts > 0 ORDER BY next_attempt_at, id LIMIT :limit")
+			.bind("limit", RECENT_FAILURES)
+			.map((row) -> new Retrying(row.get("id", Long.class), row.get("kind", String.class),
+					row.get("recipient", String.class), row.get("attempts", Integer.class),
+					row.get("last_error", String.class), instant(row.get("next_attempt_at", OffsetDateTime.class))))
+			.all()
+			.collectList();
+		return Mono.zip(counts, oldest, failures, retrying)
+			.map((all) -> new MailState(all.getT1(), all.getT2().createdAt(), all.getT2().nextAttemptAt(), all.getT4(),
 					all.getT3()));
 	}
 
@@ -98,10 +108,17 @@ public class MailOps {
 	 * @param counts rows by state: PENDING, SENDING, SENT, FAILED
 	 * @param oldestPending when the oldest mail still waiting was written
 	 * @param nextAttempt when the next waiting mail is due
+	 * @param retrying waiting mail that has failed before, with its last error, next due
+	 * first (SMTP down shows here long before anything is FAILED)
 	 * @param recentFailures the latest FAILED rows, newest first
 	 */
 	public record MailState(Map<String, Long> counts, @Nullable Instant oldestPending, @Nullable Instant nextAttempt,
-			List<Failure> recentFailures) {
+			List<Retrying> retrying, List<Failure> recentFailures) {
+	}
+
+	/** A mail that failed and will be tried again. */
+	public record Retrying(long id, String kind, String recipient, int attempts, @Nullable String error,
+			@Nullable Instant nextAttemptAt) {
 	}
 
 	/** A mail given up on, and why. */

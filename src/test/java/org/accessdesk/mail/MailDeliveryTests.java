@@ -122,6 +122,12 @@ class MailDeliveryTests {
 			.one()
 			.block()).containsIgnoringCase("connect");
 
+		// The operator sees why it waits.
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> retrying = (List<Map<String, Object>>) opsState().get("retrying");
+		assertThat(retrying).isNotEmpty()
+			.allSatisfy((row) -> assertThat((String) row.get("error")).containsIgnoringCase("connect"));
+
 		TestMail.start();
 		List<MimeMessage> received = TestMail.await(requester.email(), 200, WAIT);
 		TestMail.pause(Duration.ofSeconds(2));
