@@ -11,6 +11,7 @@ import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
 import org.accessdesk.support.TestMail;
 import org.accessdesk.support.TestRegistry;
+import org.accessdesk.support.TestRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -151,23 +152,9 @@ class SystemMailTests {
 		return (List<Map<String, Object>>) request.get("items");
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> submit(Person person, String kind, String type, List<String> identifiers,
 			String justification) {
-		Map<String, Object> body = (justification == null)
-				? Map.of("kind", kind, "identifierType", type, "identifiers", identifiers) : Map.of("kind", kind,
-						"identifierType", type, "identifiers", identifiers, "justification", justification);
-		return this.client.post()
-			.uri("/api/access-requests")
-			.headers(person.basic())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		return TestRequests.submit(this.client, person, kind, type, identifiers, justification);
 	}
 
 }

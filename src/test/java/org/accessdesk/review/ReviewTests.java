@@ -355,8 +355,12 @@ class ReviewTests {
 	}
 
 	private List<Map<String, Object>> queue(Person person, String queue) {
+		return entries(person, "/api/review/items?queue={queue}", queue);
+	}
+
+	private List<Map<String, Object>> entries(Person person, String uri, String queue) {
 		return this.client.get()
-			.uri("/api/review/items?queue={queue}", queue)
+			.uri(uri, queue)
 			.headers(person.basic())
 			.exchange()
 			.expectStatus()
@@ -368,16 +372,7 @@ class ReviewTests {
 	}
 
 	private List<Map<String, Object>> granted(Person person, String queue) {
-		return this.client.get()
-			.uri("/api/review/items?queue={queue}&status=APPROVED", queue)
-			.headers(person.basic())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		return entries(person, "/api/review/items?queue={queue}&status=APPROVED", queue);
 	}
 
 	private WebTestClient.ResponseSpec revoke(Person person, String item, Map<String, Object> body) {

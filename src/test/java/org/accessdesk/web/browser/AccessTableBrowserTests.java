@@ -13,6 +13,7 @@ import org.accessdesk.support.IntegrationTest;
 import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
 import org.accessdesk.support.TestRegistry;
+import org.accessdesk.support.TestRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -187,18 +188,7 @@ class AccessTableBrowserTests {
 	}
 
 	private String submit(String kind, String type, String identifier) {
-		Map<?, ?> created = this.client.post()
-			.uri("/api/access-requests")
-			.headers(this.customer.basic())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("kind", kind, "identifierType", type, "identifiers", identifier))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		return (String) ((Map<?, ?>) ((java.util.List<?>) created.get("items")).get(0)).get("id");
+		return TestRequests.submitOne(this.client, this.customer, kind, type, identifier);
 	}
 
 	private void decide(Person reviewer, String item) {

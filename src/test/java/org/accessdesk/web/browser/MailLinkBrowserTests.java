@@ -1,8 +1,6 @@
 package org.accessdesk.web.browser;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,11 +13,11 @@ import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
 import org.accessdesk.support.TestMail;
 import org.accessdesk.support.TestRegistry;
+import org.accessdesk.support.TestRequests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -47,19 +45,8 @@ class MailLinkBrowserTests {
 		TestRegistry registry = TestRegistry.load(this.client, accounts.operator(), admin);
 		Person customer = accounts.signUp(TestAccounts.uniqueEmail("linked"), "リンク 花子", "ja", registry.company,
 				"東京都港区");
-		Map<?, ?> request = this.client.post()
-			.uri("/api/access-requests")
-			.headers(customer.basic())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("kind", "FULL_SUPPORT", "identifierType", "BILL_TO", "identifiers",
-					List.of(registry.billToFullWithAdmins)))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		String itemId = (String) ((List<Map<?, ?>>) request.get("items")).get(0).get("id");
+		String itemId = TestRequests.submitOne(this.client, customer, "FULL_SUPPORT", "BILL_TO",
+				registry.billToFullWithAdmins);
 
 		String reviewLink = link(TestMail.await(admin.email(), 1, Duration.ofSeconds(20)).get(0));
 		assertThat(reviewLink).isEqualTo("/review.html#item-" + itemId);

@@ -11,6 +11,7 @@ import org.accessdesk.support.IntegrationTest;
 import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
 import org.accessdesk.support.TestRegistry;
+import org.accessdesk.support.TestRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -175,18 +176,7 @@ class ReviewConsoleBrowserTests {
 	}
 
 	private String submit(String kind, String type, String identifier) {
-		Map<?, ?> created = this.client.post()
-			.uri("/api/access-requests")
-			.headers(this.customer.basic())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("kind", kind, "identifierType", type, "identifiers", identifier))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		return (String) ((Map<?, ?>) ((List<?>) created.get("items")).get(0)).get("id");
+		return TestRequests.submitOne(this.client, this.customer, kind, type, identifier);
 	}
 
 }
