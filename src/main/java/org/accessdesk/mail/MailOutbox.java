@@ -3,6 +3,9 @@ package org.accessdesk.mail;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -24,6 +27,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class MailOutbox {
+
+	private static final Log logger = LogFactory.getLog(MailOutbox.class);
 
 	private static final String INSERT = "INSERT INTO mail_outbox (kind, recipient, recipient_name, language, facts)"
 			+ " SELECT l.kind, COALESCE(by_id.email, l.address), COALESCE(by_id.name, by_address.name),"
@@ -53,6 +58,11 @@ public class MailOutbox {
 		this.vendorDesk = properties.vendorDesk().isEmpty() ? Binder.get(environment)
 			.bind("accessdesk.vendor-reviewers", Bindable.listOf(String.class))
 			.orElse(List.of()) : properties.vendorDesk();
+		if (this.vendorDesk.isEmpty()) {
+			logger
+				.warn("No address for the vendor desk (accessdesk.mail.vendor-desk, else accessdesk.vendor-reviewers):"
+						+ " overdue alerts are raised but not mailed");
+		}
 	}
 
 	/**
