@@ -135,7 +135,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			ReactiveAuthenticationManager passwordAuthentication, PersonalTokens tokens, ProblemResponses problems,
-			JsonMapper json) {
+			JsonMapper json, RateLimits rateLimits) {
 		ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accessdesk\"");
 			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
@@ -166,7 +166,10 @@ class SecurityConfiguration {
 				.hasRole(Role.OPERATOR.name())
 				.anyExchange()
 				.permitAll())
+			// After the headers writer, so that a 429 carries the security headers too.
+			.addFilterAfter(rateLimits.perAddress(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
 			.addFilterAt(bearerTokens(tokens, problems), SecurityWebFiltersOrder.HTTP_BASIC)
+			.addFilterAfter(rateLimits.perAccount(), SecurityWebFiltersOrder.AUTHORIZATION)
 			.httpBasic((basic) -> basic.authenticationManager(passwordAuthentication)
 				.authenticationEntryPoint(badCredentials))
 			.formLogin((form) -> form.loginPage("/signin.html")
