@@ -9,6 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -31,8 +33,14 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.CrossOriginOpenerPolicyServerHttpHeadersWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.server.header.CrossOriginResourcePolicyServerHttpHeadersWriter.CrossOriginResourcePolicy;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
@@ -67,6 +75,18 @@ class SecurityConfiguration {
 			+ " img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
 			+ " frame-ancestors 'none'";
 
+	/**
+	 * Swagger UI's style sheets draw icons from {@code data:} images, and its script
+	 * writes an inline style; scripts stay as strict as on the pages. No session reaches
+	 * these paths (see {@link #apiDocsWebFilterChain}).
+	 */
+	static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+		.replace("img-src 'self';", "img-src 'self' data:;")
+		.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+
+	/** No page here uses a camera, a microphone, the location or payments. */
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
 	private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
 			HttpMethod.TRACE);
 
@@ -93,10 +113,29 @@ class SecurityConfiguration {
 		});
 	}
 
+	/**
+	 * The OpenAPI document and Swagger UI: public reading, like any API reference, with
+	 * no session, no CSRF and no credentials of their own (trying a call out from Swagger
+	 * UI goes to {@code /api/**} under the main chain).
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain apiDocsWebFilterChain(ServerHttpSecurity http) {
+		return http
+			.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**",
+					"/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**"))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.headers((headers) -> securityHeaders(headers, API_DOCS_CONTENT_SECURITY_POLICY))
+			.build();
+	}
+
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			ReactiveAuthenticationManager passwordAuthentication, PersonalTokens tokens, ProblemResponses problems,
-			JsonMapper json) {
+			JsonMapper json, RateLimits rateLimits) {
 		ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accessdesk\"");
 			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
@@ -127,7 +166,10 @@ class SecurityConfiguration {
 				.hasRole(Role.OPERATOR.name())
 				.anyExchange()
 				.permitAll())
+			// After the headers writer, so that a 429 carries the security headers too.
+			.addFilterAfter(rateLimits.perAddress(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
 			.addFilterAt(bearerTokens(tokens, problems), SecurityWebFiltersOrder.HTTP_BASIC)
+			.addFilterAfter(rateLimits.perAccount(), SecurityWebFiltersOrder.AUTHORIZATION)
 			.httpBasic((basic) -> basic.authenticationManager(passwordAuthentication)
 				.authenticationEntryPoint(badCredentials))
 			.formLogin((form) -> form.loginPage("/signin.html")
@@ -145,8 +187,24 @@ class SecurityConfiguration {
 						"Missing or wrong CSRF token: read it from GET /api/csrf (or the XSRF-TOKEN cookie) and send it as X-XSRF-TOKEN.")))
 			.exceptionHandling(
 					(handling) -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.headers((headers) -> securityHeaders(headers, CONTENT_SECURITY_POLICY))
 			.build();
+	}
+
+	/**
+	 * Spring Security's defaults (nosniff, {@code X-Frame-Options: DENY}, no caching of
+	 * answers, HSTS over https only) plus a policy for content, referrers, browser
+	 * features and cross-origin use: nothing here is meant to be embedded or opened by
+	 * another site.
+	 */
+	private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers, String contentSecurityPolicy) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			// Spring Security's permissionsPolicy(…) is deprecated; the header is static
+			// anyway.
+			.writer(StaticServerHttpHeadersWriter.builder().header("Permissions-Policy", PERMISSIONS_POLICY).build())
+			.crossOriginOpenerPolicy((opener) -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+			.crossOriginResourcePolicy((resource) -> resource.policy(CrossOriginResourcePolicy.SAME_ORIGIN));
 	}
 
 	/** {@code Authorization: Bearer adt_…}: stateless, checked on every request. */

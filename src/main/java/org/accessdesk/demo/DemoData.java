@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import org.accessdesk.account.AccountRegistration;
 import org.accessdesk.registry.RegistryImport;
 import org.accessdesk.web.ProblemException;
@@ -31,7 +33,8 @@ import reactor.core.publisher.Mono;
  * {@code demo} profile sets it. Idempotent: accounts that exist are kept, the registry is
  * upserted. Contract 91000005 is re-dated to two hours ago at every start, so that the
  * TOO_NEW case (D3) stays reachable on any day. Accounts are signed up through the same
- * path as everyone else's.
+ * path as everyone else's. Instances that start together load one after the other: each
+ * load holds a PostgreSQL advisory lock, so two never interleave their writes.
  */
 @Component
 @ConditionalOnBooleanProperty("accessdesk.demo.enabled")
@@ -43,6 +46,9 @@ public class DemoData {
 
 	private static final Log logger = LogFactory.getLog(DemoData.class);
 
+	/** The advisory lock key of the demo load ("ADdemo" in ASCII). */
+	static final long LOCK = 0x414464656d6fL;
+
 	private final AccountRegistration registration;
 
 	private final RegistryImport registry;
@@ -51,14 +57,18 @@ public class DemoData {
 
 	private final Clock clock;
 
+	private final ConnectionFactory connections;
+
 	private final Mono<Void> loaded;
 
-	DemoData(AccountRegistration registration, RegistryImport registry, JsonMapper json, Clock clock) {
+	DemoData(AccountRegistration registration, RegistryImport registry, JsonMapper json, Clock clock,
+			ConnectionFactory connections) {
 		this.registration = registration;
 		this.registry = registry;
 		this.json = json;
 		this.clock = clock;
-		this.loaded = Mono.defer(this::load).cache();
+		this.connections = connections;
+		this.loaded = Mono.defer(this::loadAlone).cache();
 	}
 
 	/** Loads in the background once the service is up; start-up does not wait for it. */
@@ -70,6 +80,28 @@ public class DemoData {
 	/** Completes when the demo data is in (tests wait on this). */
 	public Mono<Void> loaded() {
 		return this.loaded;
+	}
+
+	/**
+	 * Holds the session-level advisory lock on a connection of its own while the load
+	 * runs on others, and always unlocks before that connection goes back to the pool.
+	 */
+	private Mono<Void> loadAlone() {
+		return Mono.usingWhen(Mono.from(this.connections.create()),
+				(connection) -> advisory(connection, "pg_advisory_lock").then(load()),
+				(connection) -> unlockAndClose(connection), (connection, failure) -> unlockAndClose(connection),
+				(connection) -> unlockAndClose(connection));
+	}
+
+	private static Mono<Void> unlockAndClose(Connection connection) {
+		return advisory(connection, "pg_advisory_unlock").onErrorResume((failure) -> Mono.empty())
+			.then(Mono.from(connection.close()));
+	}
+
+	static Mono<Void> advisory(Connection connection, String function) {
+		return Flux.from(connection.createStatement("SELECT " + function + "($1)").bind(0, LOCK).execute())
+			.concatMap((result) -> result.map((row, meta) -> Boolean.TRUE))
+			.then();
 	}
 
 	private Mono<Void> load() {

@@ -108,4 +108,14 @@ class EventFeed implements SmartLifecycle {
 		return this.started;
 	}
 
+	/**
+	 * Stops before the web server's graceful shutdown (phase {@code DEFAULT_PHASE - 1024}
+	 * in Spring Boot), which waits for open requests: the streams must end first, or
+	 * every open stream would hold the shutdown until its timeout.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE;
+	}
+
 }

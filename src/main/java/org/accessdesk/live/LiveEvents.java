@@ -1,6 +1,10 @@
 package org.accessdesk.live;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.account.Role;
@@ -22,7 +26,8 @@ import reactor.core.publisher.Mono;
  * events of the contracts and Bill-to IDs they administer; the vendor desk the events of
  * items entering or leaving its queue. Each becomes {@code id: <position>},
  * {@code event: status}, {@code data:} the event as JSON, with a comment line as
- * heartbeat.
+ * heartbeat. The gauge {@code accessdesk.sse.streams} (tag {@code stream}: {@code me} or
+ * {@code review}) tells how many streams this instance holds open.
  */
 @Component
 public class LiveEvents {
@@ -35,17 +40,30 @@ public class LiveEvents {
 
 	private final LiveProperties properties;
 
-	LiveEvents(LiveStreams streams, EventLog log, Administrators administrators, LiveProperties properties) {
+	private final AtomicInteger openMine = new AtomicInteger();
+
+	private final AtomicInteger openReview = new AtomicInteger();
+
+	LiveEvents(LiveStreams streams, EventLog log, Administrators administrators, LiveProperties properties,
+			MeterRegistry meters) {
 		this.streams = streams;
 		this.log = log;
 		this.administrators = administrators;
 		this.properties = properties;
+		Gauge.builder("accessdesk.sse.streams", this.openMine, AtomicInteger::get)
+			.description("Server-sent event streams open on this instance")
+			.tag("stream", "me")
+			.register(meters);
+		Gauge.builder("accessdesk.sse.streams", this.openReview, AtomicInteger::get)
+			.description("Server-sent event streams open on this instance")
+			.tag("stream", "review")
+			.register(meters);
 	}
 
 	public Flux<ServerSentEvent<Object>> mine(AccountUser user, @Nullable String lastEventId) {
 		Predicate<ItemEvent> mine = (event) -> event.accountId().equals(user.id());
-		return start(lastEventId).flatMapMany((after) -> sse(this.streams.stream(after, mine,
-				(position, limit) -> this.log.finalAfterFor(user.id(), position, limit))));
+		return counted(this.openMine, start(lastEventId).flatMapMany((after) -> sse(this.streams.stream(after, mine,
+				(position, limit) -> this.log.finalAfterFor(user.id(), position, limit)))));
 	}
 
 	public Flux<ServerSentEvent<Object>> review(AccountUser user, @Nullable String lastEventId) {
@@ -55,8 +73,13 @@ public class LiveEvents {
 					.map((scope) -> (event) -> (vendor && event.concernsVendorQueue())
 							|| scope.administers(event.contractNumber(), event.billToId()))
 				: Mono.just(ItemEvent::concernsVendorQueue);
-		return Mono.zip(start(lastEventId), queue)
-			.flatMapMany((found) -> sse(this.streams.stream(found.getT1(), found.getT2(), this.log::finalAfter)));
+		return counted(this.openReview, Mono.zip(start(lastEventId), queue)
+			.flatMapMany((found) -> sse(this.streams.stream(found.getT1(), found.getT2(), this.log::finalAfter))));
+	}
+
+	private static <T> Flux<T> counted(AtomicInteger open, Flux<T> stream) {
+		return stream.doOnSubscribe((subscription) -> open.incrementAndGet())
+			.doFinally((signal) -> open.decrementAndGet());
 	}
 
 	private Mono<EventPosition> start(@Nullable String lastEventId) {

@@ -53,6 +53,7 @@ class BrowserSignInTests {
 		ResponseCookie session = signIn.getResponseCookies().getFirst("SESSION");
 		assertThat(session).isNotNull();
 		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualTo("Lax");
 
 		this.client.get()
 			.uri("/api/profile")

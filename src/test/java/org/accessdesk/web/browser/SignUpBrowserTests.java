@@ -26,6 +26,10 @@ class SignUpBrowserTests {
 			Page page = tab.page;
 			page.navigate("/signin.html");
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("新規登録してください")).click();
+			// The page's module has run (texts filled, switch listening) before the
+			// switch is
+			// pressed; on a busy machine a click could otherwise come first and be lost.
+			assertThat(page.locator("h1")).hasText("新規登録");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
 			assertThat(page.locator("h1")).hasText("Sign up");
 			assertThat(page.getByLabel("English")).isChecked();

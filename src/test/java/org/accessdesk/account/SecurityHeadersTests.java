@@ -1,0 +1,61 @@
+package org.accessdesk.account;
+
+import org.accessdesk.support.IntegrationTest;
+import org.accessdesk.support.TestAccounts;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.HeaderAssertions;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Every answer, page or API, carries the same protective headers; HSTS only where the
+ * request came over https (these tests speak plain http, as a developer does).
+ */
+@IntegrationTest
+class SecurityHeadersTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void aPageCarriesTheSecurityHeaders() {
+		expectSecurityHeaders(this.client.get().uri("/signin.html").exchange().expectStatus().isOk())
+			.valueEquals("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
+	}
+
+	@Test
+	void anApiAnswerCarriesTheSecurityHeadersAndIsNotCached() {
+		TestAccounts.Person person = new TestAccounts(this.client).customer("Header Corp");
+		expectSecurityHeaders(
+				this.client.get().uri("/api/profile").headers(person.basic()).exchange().expectStatus().isOk())
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
+		expectSecurityHeaders(this.client.get().uri("/api/profile").exchange().expectStatus().isUnauthorized());
+	}
+
+	@Test
+	void theApiDocumentationHasItsOwnScopedPolicy() {
+		expectSecurityHeaders(this.client.get().uri("/v3/api-docs").exchange().expectStatus().isOk())
+			.valueEquals("Content-Security-Policy", SecurityConfiguration.API_DOCS_CONTENT_SECURITY_POLICY);
+	}
+
+	private static HeaderAssertions expectSecurityHeaders(WebTestClient.ResponseSpec response) {
+		return response.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
+			.expectHeader()
+			.valueEquals("Permissions-Policy", SecurityConfiguration.PERMISSIONS_POLICY)
+			.expectHeader()
+			.valueEquals("Cross-Origin-Opener-Policy", "same-origin")
+			.expectHeader()
+			.valueEquals("Cross-Origin-Resource-Policy", "same-origin")
+			.expectHeader()
+			.doesNotExist("Strict-Transport-Security")
+			.expectHeader();
+	}
+
+}
