@@ -57,14 +57,21 @@ async function reload() {
 		const records = state.records[queue];
 		const present = new Set(entries.map((entry) => entry.id));
 		for (const [id, record] of records) {
-			// Entries that left the queue stay until dismissed when there is something to say.
-			if (!present.has(id) && !record.outcome) {
+			// Entries that left the queue stay until dismissed when there is something to say,
+			// and while this reviewer's own decision is on its way (its event may come first).
+			if (!present.has(id) && !record.outcome && !record.deciding) {
 				records.delete(id);
 			}
 		}
 		for (const entry of entries) {
+			// Updated in place: a decision on its way holds this very record.
 			const record = records.get(entry.id);
-			records.set(entry.id, { entry, outcome: record ? record.outcome : null });
+			if (record) {
+				record.entry = entry;
+			}
+			else {
+				records.set(entry.id, { entry, outcome: null });
+			}
 		}
 		render(queue);
 	}));
@@ -184,6 +191,7 @@ function detail(labelKey, value, className) {
 
 async function submitDecision(queue, entry, verdict, reason, comment, error) {
 	const record = state.records[queue].get(entry.id);
+	record.deciding = true;
 	try {
 		const decided = await post(`/api/review/items/${entry.id}/decision`, {
 			decision: verdict,
@@ -199,6 +207,9 @@ async function submitDecision(queue, entry, verdict, reason, comment, error) {
 		}
 		// Someone else was first: say who and what, from the audit trail.
 		record.outcome = { kind: 'conflict', ...(await lastChange(entry)) };
+	}
+	finally {
+		record.deciding = false;
 	}
 	render(queue);
 	const element = document.querySelector(`#entries-${queue} [data-item-id="${entry.id}"] .dismiss`);
