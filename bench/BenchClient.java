@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code open URL TOKENS RATE SECONDS MAX_IN_FLIGHT}: submissions started at a fixed
  * rate, latency measured from the intended start (no coordinated omission); a start that
  * finds MAX_IN_FLIGHT answers outstanding is counted as missed.
- * <li>{@code hold URL TOKENS N SECONDS}: N SSE streams (tokens round robin); prints
- * CONNECTED once all are open, then holds them for SECONDS (or until killed).
+ * <li>{@code hold URL TOKENS N RATE SECONDS}: N SSE streams (tokens round robin), opened
+ * at RATE/s, each retried after a second when refused; prints CONNECTED once all are
+ * open, then holds them for SECONDS (or until killed).
  * <li>{@code latency URL_A URL_B TOKENS RATE SECONDS}: one stream per token on B,
  * submissions on A at RATE/s; latency = receipt on B minus the event's {@code at}.
  * </ul>
@@ -48,7 +49,7 @@ public class BenchClient {
 			case "open" -> open(loopback(args[1]), tokens(args[2]), Double.parseDouble(args[3]),
 					Integer.parseInt(args[4]), Integer.parseInt(args[5]));
 			case "hold" -> hold(loopback(args[1]), tokens(args[2]), Integer.parseInt(args[3]),
-					Integer.parseInt(args[4]));
+					Double.parseDouble(args[4]), Integer.parseInt(args[5]));
 			case "latency" -> latency(loopback(args[1]), loopback(args[2]), tokens(args[3]),
 					Double.parseDouble(args[4]), Integer.parseInt(args[5]));
 			default -> throw new IllegalArgumentException("unknown mode " + mode);
@@ -169,26 +170,46 @@ public class BenchClient {
 		report("open", new ArrayList<>(latencies), elapsed, errors.get(), missed);
 	}
 
-	static void hold(String base, List<String> tokens, int n, int seconds) throws Exception {
+	/**
+	 * One stream, opened again after a second when the answer is not a stream (as a
+	 * browser's EventSource does), up to {@code attempts} times.
+	 */
+	static void holdOne(HttpClient http, String base, String token, CountDownLatch connected, AtomicInteger failed,
+			AtomicInteger retries, int attempts) {
+		stream(http, base, token, connected, (line) -> {
+		}).whenComplete((response, failure) -> {
+			HttpResponse<?> answer = (HttpResponse<?>) response;
+			if (failure == null && answer.statusCode() == 200) {
+				return;
+			}
+			if (attempts <= 1) {
+				failed.incrementAndGet();
+				connected.countDown();
+				return;
+			}
+			retries.incrementAndGet();
+			CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)
+				.execute(() -> holdOne(http, base, token, connected, failed, retries, attempts - 1));
+		});
+	}
+
+	static void hold(String base, List<String> tokens, int n, double rate, int seconds) throws Exception {
 		HttpClient http = client();
 		CountDownLatch connected = new CountDownLatch(n);
 		AtomicInteger failed = new AtomicInteger();
 		long t0 = System.nanoTime();
+		AtomicInteger retries = new AtomicInteger();
+		long interval = (long) (1e9 / rate);
 		for (int i = 0; i < n; i++) {
-			stream(http, base, tokens.get(i % tokens.size()), connected, (line) -> {
-			}).exceptionally((failure) -> {
-				failed.incrementAndGet();
-				connected.countDown();
-				return null;
-			});
-			if (i % 500 == 499) {
-				// Let the server accept in waves rather than overflow its backlog.
-				Thread.sleep(100);
+			long wait = t0 + i * interval - System.nanoTime();
+			if (wait > 0) {
+				TimeUnit.NANOSECONDS.sleep(wait);
 			}
+			holdOne(http, base, tokens.get(i % tokens.size()), connected, failed, retries, 5);
 		}
-		connected.await(120, TimeUnit.SECONDS);
-		System.out.printf("CONNECTED streams=%d failed=%d seconds=%.1f%n", n - connected.getCount() - failed.get(),
-				failed.get(), (System.nanoTime() - t0) / 1e9);
+		connected.await(180, TimeUnit.SECONDS);
+		System.out.printf("CONNECTED streams=%d failed=%d retries=%d seconds=%.1f%n",
+				n - connected.getCount() - failed.get(), failed.get(), retries.get(), (System.nanoTime() - t0) / 1e9);
 		System.out.flush();
 		Thread.sleep(seconds * 1000L);
 		System.out.println("RELEASED");

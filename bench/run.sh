@@ -14,7 +14,7 @@
 # Everything it starts is stopped, and the database dropped, on exit.
 #
 # Knobs (environment): BENCH_CONCURRENCY (16), BENCH_SECONDS (20), BENCH_USERS (200),
-# BENCH_STREAMS (10000), BENCH_TRANSITIONS (200), BENCH_MAILS (5000), BENCH_DB
+# BENCH_STREAMS (10000), BENCH_STREAM_RATE (200 new streams/s), BENCH_TRANSITIONS (200), BENCH_MAILS (5000), BENCH_DB
 # (accessdesk_bench), BENCH_PORT_A/B (28080/28081), BENCH_SMTP_PORT (28025),
 # BENCH_SKIP_BUILD=1, BENCH_HEAP (1g), BENCH_JVM_OPTS, BENCH_SERVICE_OPTS (extra --props).
 set -euo pipefail
@@ -190,13 +190,15 @@ log "a) API open model at half its own closed rate ($HALF_API/s), 15 s"
 log "b) $STREAMS SSE streams on B"
 sleep 2
 HEAP_BEFORE=$(live_heap "$B")
-"${CLIENT[@]}" hold "http://127.0.0.1:$PORT_B" "$OUT/tokens" "$STREAMS" 600 > "$OUT/b-hold.log" 2>&1 < /dev/null &
+"${CLIENT[@]}" hold "http://127.0.0.1:$PORT_B" "$OUT/tokens" "$STREAMS" "${BENCH_STREAM_RATE:-200}" 600 \
+	> "$OUT/b-hold.log" 2>&1 < /dev/null &
 HOLD=$!
 PIDS+=($HOLD)
 for _ in $(seq 360); do grep -q CONNECTED "$OUT/b-hold.log" && break; sleep 0.5; done
 sleep 3
 LOAD_SSE=$(load)
-HEAP_AFTER=$(live_heap "$B")
+jcmd "$B" GC.class_histogram > "$OUT/b-histogram.txt" 2>&1 || true
+HEAP_AFTER=$(awk '/^Total/ {print $3}' "$OUT/b-histogram.txt")
 HELD=$(sed -n 's/.*CONNECTED streams=\([0-9]*\).*/\1/p' "$OUT/b-hold.log")
 ESTABLISHED=$(ss -Htn state established "( sport = :$PORT_B )" | wc -l)
 stop "$HOLD"
@@ -210,11 +212,20 @@ stop "$HOLD"
 } > "$OUT/b-streams.txt"
 cat "$OUT/b-streams.txt" >&2
 
+# Events reach streams once they are final: below the oldest transaction still running in
+# the whole cluster (EventLog). Long transactions elsewhere delay them; record what runs.
+oldest_xacts() {
+	$PSQL -d "$DB" -Atc "SELECT now() - xact_start, datname, state, backend_xid, left(query, 70) FROM pg_stat_activity
+		WHERE backend_xid IS NOT NULL OR backend_xmin IS NOT NULL ORDER BY xact_start LIMIT 5" >> "$OUT/b-oldest-transactions.txt"
+	echo -- >> "$OUT/b-oldest-transactions.txt"
+}
+oldest_xacts
 log "b) commit-to-client latency: $TRANSITIONS submissions/s on A, $USERS streams on B, $SECS s"
 LOAD_LAT=$(load)
 "${CLIENT[@]}" latency "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$OUT/tokens" "$TRANSITIONS" "$SECS" \
 	> "$OUT/b-latency-api.log"
 
+oldest_xacts
 log "b) commit-to-client latency, fan-out only: $TRANSITIONS events/s by pgbench, $USERS streams on B"
 $PSQL -d "$DB" -c "CREATE TABLE bench_item AS SELECT row_number() OVER (ORDER BY i.id) AS n, i.id AS item_id,
 	i.request_id, i.account_id FROM access_item i JOIN bench_account b ON b.id = i.account_id"
@@ -225,6 +236,7 @@ FANOUT=$!
 "${CLIENT[@]}" latency "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$OUT/tokens" 0.001 "$((SECS + 4))" \
 	> "$OUT/b-latency-fanout.log"
 wait "$FANOUT" || true
+oldest_xacts
 
 # ---------------------------------------------------------------- c) mail
 log "c) $MAILS mails backlog: instances and SMTP stopped"
