@@ -41,13 +41,13 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /**
  * The load suite (issue 7, item 4) against one running instance on loopback. In order:
  * staff accounts and a registry of this run's own (imported as OPERATOR); {@code users}
- * sign-ups, each with a personal API token; then, at the same time for
- * {@code seconds}: {@code concurrency} closed-model submitters whose requests cover every
- * outcome of the decision table, {@code sseClients} streams held open (each also waits
- * for its own submission to arrive live), and two reviewers (an administrator and the
- * vendor desk) deciding what waits for them; finally every submitted request is read
- * back by its owner. Assertions: failed requests below {@code maxFailedPercent} %, and
- * no read-back failed or missing.
+ * sign-ups, each with a personal API token; then, at the same time for {@code seconds}:
+ * {@code concurrency} closed-model submitters whose requests cover every outcome of the
+ * decision table, {@code sseClients} streams held open (each also waits for its own
+ * submission to arrive live), and two reviewers (an administrator and the vendor desk)
+ * deciding what waits for them; finally every submitted request is read back by its
+ * owner. Assertions: failed requests below {@code maxFailedPercent} %, and no read-back
+ * failed or missing.
  * <p>
  * Settings are system properties {@code load.*} (see README, docs/BENCHMARKS.md). Only
  * loopback targets are accepted.
@@ -104,16 +104,16 @@ public class AccessDeskSimulation extends Simulation {
 		return Map.<String, Object>of("token", token);
 	}).iterator();
 
-	final ScenarioBuilder staff = scenario("staff and registry")
-		.exec(signUpStaff("operator", OPERATOR), signUpStaff("vendor", VENDOR),
-				http("sign up administrator").post("/api/accounts")
-					.body(StringBody(account(REGISTRY.admin, STAFF_PASSWORD, REGISTRY.company)))
-					.check(status().is(201)),
-				http("import registry").post("/api/registry/import")
-					.basicAuth(OPERATOR, STAFF_PASSWORD)
-					.body(StringBody(REGISTRY.json(Instant.now())))
-					.check(status().is(200)),
-				staffToken("vendor", VENDOR), staffToken("admin", REGISTRY.admin));
+	final ScenarioBuilder staff = scenario("staff and registry").exec(signUpStaff("operator", OPERATOR),
+			signUpStaff("vendor", VENDOR),
+			http("sign up administrator").post("/api/accounts")
+				.body(StringBody(account(REGISTRY.admin, STAFF_PASSWORD, REGISTRY.company)))
+				.check(status().is(201)),
+			http("import registry").post("/api/registry/import")
+				.basicAuth(OPERATOR, STAFF_PASSWORD)
+				.body(StringBody(REGISTRY.json(Instant.now())))
+				.check(status().is(200)),
+			staffToken("vendor", VENDOR), staffToken("admin", REGISTRY.admin));
 
 	final ScenarioBuilder signUp = scenario("sign up")
 		.exec((session) -> session.set("email", "u" + RUN + "-" + session.userId() + "@load.example"))
@@ -169,8 +169,7 @@ public class AccessDeskSimulation extends Simulation {
 		}).doIf((session) -> !"none".equals(session.getString("readId")))
 			.then(exec(http("read back").get("/api/access-requests/#{readId}")
 				.header("Authorization", "Bearer #{readToken}")
-				.check(status().is(200), jsonPath("$.id").isEL("#{readId}")))
-				.exec((session) -> {
+				.check(status().is(200), jsonPath("$.id").isEL("#{readId}"))).exec((session) -> {
 					if (!session.isFailed()) {
 						READ_BACK.incrementAndGet();
 					}
@@ -212,8 +211,7 @@ public class AccessDeskSimulation extends Simulation {
 		return exec(http("token for " + key).post("/api/tokens")
 			.basicAuth(email, STAFF_PASSWORD)
 			.body(StringBody("{\"name\":\"load\"}"))
-			.check(status().is(201), jsonPath("$.token").saveAs(key + "Token")))
-			.exec((session) -> {
+			.check(status().is(201), jsonPath("$.token").saveAs(key + "Token"))).exec((session) -> {
 				if (session.contains(key + "Token")) {
 					STAFF_TOKENS.put(key, session.getString(key + "Token"));
 				}

@@ -7,8 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A registry of the run's own, in the shape of the demo data (SPEC §3), and submissions
- * that between them reach every row of the decision table (SPEC §5): the same company
- * for the signed-up users (A1), an incomplete profile for one in ten (D1), unknown and
+ * that between them reach every row of the decision table (SPEC §5): the same company for
+ * the signed-up users (A1), an incomplete profile for one in ten (D1), unknown and
  * expired numbers (D2), a contract issued an hour ago (D3), repeats (D4), download-only
  * on direct and partner contracts (D5, D6, P1), full support on a partner contract (D7)
  * and a Bill-to ID without it (D8), administrators (P1), a foreign company (P2) and
@@ -76,8 +76,9 @@ final class LoadRegistry {
 				+ contract(this.partnerWithoutAdmins, this.company, null, "PARTNER", "ACTIVE", longAgo, false) + ","
 				+ contract(this.newContract, this.company, null, "DIRECT", "ACTIVE", hourAgo, false) + ","
 				+ contract(this.otherCompanysContract, this.otherCompany, null, "DIRECT", "ACTIVE", longAgo, false)
-				+ "," + contract(this.otherCompanysAdministeredContract, this.otherCompany, null, "DIRECT", "ACTIVE",
-						longAgo, true)
+				+ ","
+				+ contract(this.otherCompanysAdministeredContract, this.otherCompany, null, "DIRECT", "ACTIVE", longAgo,
+						true)
 				+ "]," + "\"serials\":[{\"serial\":\"" + this.serial + "\",\"contract\":\"" + this.partnerWithAdmins
 				+ "\"}]}";
 	}
@@ -86,8 +87,9 @@ final class LoadRegistry {
 	String randomSubmission() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		String unknown = String.valueOf(random.nextLong(100_000_000L, 999_999_999L));
-		List<String> cases = List.of(
-				submission("FULL_SUPPORT", "CONTRACT", this.directContract), // A1, then D4
+		List<String> cases = List.of(submission("FULL_SUPPORT", "CONTRACT", this.directContract), // A1,
+																									// then
+																									// D4
 				submission("FULL_SUPPORT", "CONTRACT", unknown), // D2
 				submission("FULL_SUPPORT", "CONTRACT", this.expiredContract), // D2
 				submission("FULL_SUPPORT", "CONTRACT", this.newContract), // D3
@@ -99,7 +101,8 @@ final class LoadRegistry {
 				submission("DOWNLOAD_ONLY", "SERIAL", this.serial), // P1
 				submission("FULL_SUPPORT", "CONTRACT", this.otherCompanysAdministeredContract), // P1
 				submission("FULL_SUPPORT", "CONTRACT", this.otherCompanysContract), // P2
-				submission("FULL_SUPPORT", "BILL_TO", this.billToFullNoAdmins), // P2 NO_ADMIN
+				submission("FULL_SUPPORT", "BILL_TO", this.billToFullNoAdmins), // P2
+																				// NO_ADMIN
 				submission("ORDERING", "BILL_TO", this.billToWithoutFull), // P3
 				// Several numbers at once, one of each kind of outcome.
 				submission("FULL_SUPPORT", "CONTRACT", this.directContract + ", " + unknown + ", "
@@ -117,8 +120,8 @@ final class LoadRegistry {
 				+ ",\"admins\":[" + (withAdmin ? "\"" + this.admin + "\"" : "") + "]}";
 	}
 
-	private String contract(String number, String company, String billTo, String model, String status,
-			String issuedAt, boolean withAdmin) {
+	private String contract(String number, String company, String billTo, String model, String status, String issuedAt,
+			boolean withAdmin) {
 		return "{\"number\":\"" + number + "\",\"company\":\"" + company + "\","
 				+ ((billTo != null) ? "\"billTo\":\"" + billTo + "\"," : "") + "\"supportModel\":\"" + model
 				+ "\",\"status\":\"" + status + "\",\"issuedAt\":\"" + issuedAt + "\",\"admins\":["
