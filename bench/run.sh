@@ -56,7 +56,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # The whole run is bounded; a hung phase ends it.
-( sleep "${BENCH_TIMEOUT:-1200}"; log "time limit reached"; kill -TERM $$ ) &
+# (Its output goes nowhere: it must not hold the caller's stdout open after the script ends.)
+( trap 'kill $timer 2> /dev/null; exit 0' TERM; sleep "${BENCH_TIMEOUT:-1200}" & timer=$!; wait $timer
+	kill -TERM $$ ) > /dev/null 2>&1 &
 PIDS+=($!)
 
 ulimit -n "$(ulimit -Hn)" || true
@@ -194,8 +196,10 @@ HEAP_BEFORE=$(live_heap "$B")
 	> "$OUT/b-hold.log" 2>&1 < /dev/null &
 HOLD=$!
 PIDS+=($HOLD)
-for _ in $(seq 360); do grep -q CONNECTED "$OUT/b-hold.log" && break; sleep 0.5; done
-sleep 3
+for _ in $(seq 420); do grep -q CONNECTED "$OUT/b-hold.log" && break; sleep 0.5; done
+# Each stream's replay query runs after its first comment: let them finish, so that the
+# histogram shows streams, not queued queries.
+sleep 20
 LOAD_SSE=$(load)
 jcmd "$B" GC.class_histogram > "$OUT/b-histogram.txt" 2>&1 || true
 HEAP_AFTER=$(awk '/^Total/ {print $3}' "$OUT/b-histogram.txt")
