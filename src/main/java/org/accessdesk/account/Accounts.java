@@ -43,6 +43,18 @@ public class Accounts {
 	}
 
 	/**
+	 * The profile's facts without its roles: one query, for callers that do not need
+	 * roles (deciding a submission needs the email, company name and address only).
+	 */
+	public Mono<Profile> profileWithoutRoles(UUID accountId) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id")
+			.bind("id", accountId)
+			.map(Accounts::stored)
+			.one()
+			.map((account) -> account.toProfile(Set.of()));
+	}
+
+	/**
 	 * Profiles (without roles) of the given accounts, keyed by id; unknown ids are
 	 * absent.
 	 */

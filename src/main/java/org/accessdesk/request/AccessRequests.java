@@ -3,6 +3,7 @@ package org.accessdesk.request;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,15 @@ class AccessRequests {
 
 	private static final String REQUEST_COLUMNS = "id, account_id, kind, identifier_type, justification, auto_retry,"
 			+ " idempotency_key, fingerprint, created_at";
+
+	/**
+	 * The order of a request's items, as {@link #itemsOf} reads them: by creation, then
+	 * identifier. The identifier is compared by code point (COLLATE "C" there), so that
+	 * the answer to a submission, ordered in memory, lists its items as a later read
+	 * does.
+	 */
+	static final Comparator<StatusDoor.ItemRow> ITEM_ORDER = Comparator.comparing(StatusDoor.ItemRow::createdAt)
+		.thenComparing(StatusDoor.ItemRow::identifier);
 
 	private final DatabaseClient db;
 
@@ -153,7 +163,9 @@ class AccessRequests {
 	}
 
 	private Mono<Map<UUID, List<StatusDoor.ItemRow>>> itemsOf(List<UUID> requestIds) {
-		return this.db.sql("SELECT * FROM access_item WHERE request_id = ANY(:ids) ORDER BY created_at, identifier, id")
+		return this.db
+			.sql("SELECT * FROM access_item WHERE request_id = ANY(:ids)"
+					+ " ORDER BY created_at, identifier COLLATE \"C\", id")
 			.bind("ids", requestIds.toArray(UUID[]::new))
 			.map(StatusDoor::itemRow)
 			.all()

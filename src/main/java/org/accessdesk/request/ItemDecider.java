@@ -45,7 +45,8 @@ class ItemDecider {
 
 	Mono<List<StatusDoor.NewItem>> decide(UUID accountId, AccessKind kind, IdentifierType type,
 			List<String> identifiers, boolean autoRetryWanted) {
-		Mono<Profile> profile = this.accounts.profile(accountId)
+		// Roles play no part in the decision table: no query for them.
+		Mono<Profile> profile = this.accounts.profileWithoutRoles(accountId)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Account")));
 		Mono<Map<String, Found>> found = this.registry.find(type, identifiers);
 		Mono<Holdings> holdings = this.requests.liveHoldings(accountId).collectList().map(Holdings::of);

@@ -98,9 +98,10 @@ public class Submissions {
 						idempotencyKey, fingerprint)
 				.switchIfEmpty(Mono.error(IdempotentTwin::new))
 				.flatMap((request) -> this.door.submitInTransaction(request.id(), user.id(), items, actor(user))
-					.thenReturn(request.id()))
+					.map((written) -> new AccessRequests.RequestWithItems(request, written)))
 				.as(this.door::committed))
-			.flatMap((requestId) -> this.views.one(user, requestId))
+			// The answer is built from the rows just written (RETURNING), not read again.
+			.flatMap((written) -> this.views.written(user, written))
 			.map((view) -> new Submitted(view, false));
 	}
 

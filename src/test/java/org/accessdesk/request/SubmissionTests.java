@@ -142,6 +142,27 @@ class SubmissionTests {
 	}
 
 	@Test
+	void theAnswerToASubmissionIsTheRequestAsReadBackLater() {
+		// Built from the rows the submission wrote, not read again: it must not differ
+		// from a later read in any field or in the order of the items.
+		Map<?, ?> answered = submit(this.customer, "FULL_SUPPORT", "CONTRACT",
+				List.of(this.registry.otherCompanysContract, this.registry.directContract,
+						this.registry.otherCompanysAdministeredContract, this.registry.newContract,
+						"99" + this.registry.directContract));
+		Map<?, ?> readBack = this.client.get()
+			.uri("/api/access-requests/{id}", answered.get("id"))
+			.headers(this.customer.basic())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(readBack).isEqualTo(answered);
+		assertThat((List<?>) answered.get("items")).hasSize(5);
+	}
+
+	@Test
 	void aRequestWithManyNumbersHasOneItemPerNumberAndASummaryStatus() {
 		Map<?, ?> request = submit(this.customer, "FULL_SUPPORT", "CONTRACT", List.of(this.registry.directContract,
 				this.registry.expiredContract, this.registry.otherCompanysContract));
