@@ -5,15 +5,27 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
 
 /** Every failure inside a controller becomes a problem through {@link Problems}. */
 @RestControllerAdvice
 class ProblemHandling {
 
 	@ExceptionHandler(Throwable.class)
-	ResponseEntity<ProblemDetail> handle(Throwable failure) {
+	Mono<ResponseEntity<ProblemDetail>> handle(Throwable failure, ServerWebExchange exchange) {
+		if (exchange.getResponse().isCommitted()) {
+			// A stream (SSE) that had already begun: its status and headers are sent and
+			// can
+			// no longer change. Passing the failure on ends the response (the problem
+			// writer leaves committed responses alone); an EventSource reconnects.
+			return Mono.error(failure);
+		}
 		ProblemDetail problem = Problems.from(failure);
-		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return Mono.just(ResponseEntity.status(problem.getStatus())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem));
 	}
 
 }
