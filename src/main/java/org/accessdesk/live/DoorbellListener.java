@@ -3,10 +3,8 @@ package org.accessdesk.live;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -38,7 +36,7 @@ class DoorbellListener {
 	private final AtomicBoolean listening = new AtomicBoolean();
 
 	DoorbellListener(R2dbcProperties r2dbc, LiveProperties properties) {
-		this.connections = new PostgresqlConnectionFactory(configuration(r2dbc));
+		this.connections = DedicatedConnections.to(r2dbc, "accessdesk-doorbell");
 		this.properties = properties;
 	}
 
@@ -76,25 +74,6 @@ class DoorbellListener {
 			.thenMany(Flux.empty());
 		return listening.concatWith(Flux.merge(notifications, probe))
 			.concatWith(Flux.error(() -> new IllegalStateException("LISTEN connection closed")));
-	}
-
-	private static PostgresqlConnectionConfiguration configuration(R2dbcProperties r2dbc) {
-		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(r2dbc.getUrl());
-		Object port = options.getValue(ConnectionFactoryOptions.PORT);
-		PostgresqlConnectionConfiguration.Builder builder = PostgresqlConnectionConfiguration.builder()
-			.host(String.valueOf(options.getRequiredValue(ConnectionFactoryOptions.HOST)))
-			.port((port == null) ? 5432 : Integer.parseInt(String.valueOf(port)))
-			.database(String.valueOf(options.getValue(ConnectionFactoryOptions.DATABASE)))
-			.username((r2dbc.getUsername() != null) ? r2dbc.getUsername()
-					: String.valueOf(options.getValue(ConnectionFactoryOptions.USER)))
-			.applicationName("accessdesk-doorbell");
-		String password = (r2dbc.getPassword() != null) ? r2dbc.getPassword()
-				: (options.getValue(ConnectionFactoryOptions.PASSWORD) != null)
-						? String.valueOf(options.getValue(ConnectionFactoryOptions.PASSWORD)) : null;
-		if (password != null && !password.isEmpty()) {
-			builder.password(password);
-		}
-		return builder.build();
 	}
 
 }

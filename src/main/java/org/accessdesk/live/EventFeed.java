@@ -1,10 +1,13 @@
 package org.accessdesk.live;
 
+import java.time.Duration;
+
 import org.accessdesk.request.EventLog;
 import org.accessdesk.request.EventPosition;
 import org.accessdesk.request.ItemEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -13,6 +16,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
 
 /**
  * This instance's one reader of the event table. Woken by the local doorbell, by NOTIFY
@@ -43,21 +47,38 @@ class EventFeed implements SmartLifecycle {
 	 */
 	private volatile Sinks.Many<ItemEvent> events = Sinks.many().multicast().directBestEffort();
 
-	private volatile EventPosition cursor = EventPosition.START;
+	/**
+	 * The position of the last event published; {@code null} until the feed has found
+	 * where the log ends. Set before the event is published (see {@link #live()}).
+	 */
+	private volatile @Nullable EventPosition cursor;
 
 	private volatile boolean started;
 
 	private volatile Disposable running = Flux.never().subscribe();
 
-	EventFeed(EventLog log, DoorbellListener listener, LiveProperties properties) {
-		this.log = log;
+	EventFeed(FeedConnection connection, DoorbellListener listener, LiveProperties properties) {
+		this.log = connection.log();
 		this.listener = listener;
 		this.properties = properties;
 	}
 
-	/** Every final event from the moment of subscription on, in log order. */
+	/**
+	 * Every final event from the moment of subscription on, in log order. A subscriber
+	 * that reads {@link #position()} after subscribing receives every event after that
+	 * position: the cursor moves before an event is published, so an event it does not
+	 * cover yet is published after the read, to every subscriber present by then.
+	 */
 	Flux<ItemEvent> live() {
 		return this.events.asFlux();
+	}
+
+	/**
+	 * Where the feed stands: the last event it published, or {@code null} while it has
+	 * not found the end of the log yet (just started).
+	 */
+	@Nullable EventPosition position() {
+		return this.cursor;
 	}
 
 	/** Look at the table now (a transition committed on this instance). */
@@ -68,10 +89,15 @@ class EventFeed implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.events = Sinks.many().multicast().directBestEffort();
+		this.cursor = null;
 		Sinks.Many<ItemEvent> publishTo = this.events;
 		Flux<Object> triggers = Flux.merge(this.wakeUps.asFlux(), this.listener.wakeUps(),
 				Flux.interval(this.properties.catchUp()));
 		this.running = this.log.head()
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
+				.maxBackoff(Duration.ofSeconds(5))
+				.doBeforeRetry((retry) -> logger
+					.warn("Finding the end of the event log failed (" + retry.failure().getMessage() + "); retrying")))
 			.doOnNext((head) -> this.cursor = head)
 			.thenMany(triggers.onBackpressureLatest().concatMap((trigger) -> drain(publishTo), 1))
 			.subscribe(null, (failure) -> logger.error("The live feed stopped", failure));
@@ -80,10 +106,15 @@ class EventFeed implements SmartLifecycle {
 
 	/** Publishes every final event after the cursor, a batch at a time. */
 	private Mono<Void> drain(Sinks.Many<ItemEvent> publishTo) {
-		return this.log.finalAfter(this.cursor, BATCH).collectList().flatMap((batch) -> {
+		EventPosition from = this.cursor;
+		if (from == null) {
+			return Mono.empty();
+		}
+		return this.log.finalAfter(from, BATCH).collectList().flatMap((batch) -> {
 			for (ItemEvent event : batch) {
-				publishTo.tryEmitNext(event);
+				// Cursor first: see live().
 				this.cursor = event.position();
+				publishTo.tryEmitNext(event);
 			}
 			return (batch.size() == BATCH) ? drain(publishTo) : Mono.<Void>empty();
 		}).onErrorResume((failure) -> {

@@ -1,6 +1,8 @@
 package org.accessdesk.live;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.Gauge;
@@ -62,8 +64,8 @@ public class LiveEvents {
 
 	public Flux<ServerSentEvent<Object>> mine(AccountUser user, @Nullable String lastEventId) {
 		Predicate<ItemEvent> mine = (event) -> event.accountId().equals(user.id());
-		return counted(this.openMine, start(lastEventId).flatMapMany((after) -> sse(this.streams.stream(after, mine,
-				(position, limit) -> this.log.finalAfterFor(user.id(), position, limit)))));
+		return counted(this.openMine, resumeAfter(lastEventId).flatMapMany((after) -> sse(after.orElse(null), mine,
+				(position, limit) -> this.log.finalAfterFor(user.id(), position, limit))));
 	}
 
 	public Flux<ServerSentEvent<Object>> review(AccountUser user, @Nullable String lastEventId) {
@@ -73,8 +75,8 @@ public class LiveEvents {
 					.map((scope) -> (event) -> (vendor && event.concernsVendorQueue())
 							|| scope.administers(event.contractNumber(), event.billToId()))
 				: Mono.just(ItemEvent::concernsVendorQueue);
-		return counted(this.openReview, Mono.zip(start(lastEventId), queue)
-			.flatMapMany((found) -> sse(this.streams.stream(found.getT1(), found.getT2(), this.log::finalAfter))));
+		return counted(this.openReview, Mono.zip(resumeAfter(lastEventId), queue)
+			.flatMapMany((found) -> sse(found.getT1().orElse(null), found.getT2(), this.log::finalAfter)));
 	}
 
 	private static <T> Flux<T> counted(AtomicInteger open, Flux<T> stream) {
@@ -82,25 +84,30 @@ public class LiveEvents {
 			.doFinally((signal) -> open.decrementAndGet());
 	}
 
-	private Mono<EventPosition> start(@Nullable String lastEventId) {
+	/** Where a resuming client stopped; nothing for a new stream. */
+	private static Mono<Optional<EventPosition>> resumeAfter(@Nullable String lastEventId) {
 		if (lastEventId != null && !lastEventId.isBlank()) {
-			return Mono.fromCallable(() -> EventPosition.parse(lastEventId));
+			return Mono.fromCallable(() -> Optional.of(EventPosition.parse(lastEventId)));
 		}
-		return this.log.head();
+		return Mono.just(Optional.empty());
 	}
 
-	private Flux<ServerSentEvent<Object>> sse(Flux<ItemEvent> events) {
-		Flux<ServerSentEvent<Object>> statuses = events.map((event) -> ServerSentEvent.builder()
-			.id(event.position().toString())
-			.event("status")
-			.data((Object) RequestViews.EventView.of(event))
-			.build());
+	private Flux<ServerSentEvent<Object>> sse(@Nullable EventPosition after, Predicate<ItemEvent> mine,
+			BiFunction<EventPosition, Integer, Flux<ItemEvent>> replay) {
+		// The first comment goes out once the stream has its place in the log, and makes
+		// the stream's headers go out at once: a client that has seen it misses nothing
+		// that commits afterwards.
+		Flux<ServerSentEvent<Object>> events = this.streams.stream(after, mine, replay,
+				ServerSentEvent.<Object>builder().comment("connected").build(),
+				(event) -> ServerSentEvent.builder()
+					.id(event.position().toString())
+					.event("status")
+					.data((Object) RequestViews.EventView.of(event))
+					.build());
 		Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(this.properties.heartbeat())
 			.map((tick) -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
-		// The first comment makes the stream's headers go out at once; heartbeats end
-		// with the events.
-		return Flux.just(ServerSentEvent.<Object>builder().comment("connected").build())
-			.concatWith(statuses.publish((shared) -> Flux.merge(shared, heartbeats.takeUntilOther(shared.then()))));
+		// Heartbeats end with the events.
+		return events.publish((shared) -> Flux.merge(shared, heartbeats.takeUntilOther(shared.then())));
 	}
 
 }

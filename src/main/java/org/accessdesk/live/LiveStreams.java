@@ -2,26 +2,32 @@ package org.accessdesk.live;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.accessdesk.request.EventLog;
 import org.accessdesk.request.EventPosition;
 import org.accessdesk.request.ItemEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 /**
  * One subscriber's stream: what it missed since {@code after}, then live — without a gap
  * or a duplicate at the seam. The live feed is subscribed first and buffered in the
  * subscriber's own bounded inbox while the replay reads the table; then the inbox drains,
- * skipping what the replay already sent. An inbox that overflows (a subscriber that
- * cannot keep up) ends that stream only; the client resumes with Last-Event-ID.
+ * skipping what the replay already sent. A new stream (no Last-Event-ID) has nothing to
+ * replay: it starts at the feed's position and costs no query, so that ten thousand
+ * clients reconnecting at once do not queue for the connection pool. An inbox that
+ * overflows (a subscriber that cannot keep up) ends that stream only; the client resumes
+ * with Last-Event-ID.
  */
 @Component
 class LiveStreams {
@@ -32,34 +38,50 @@ class LiveStreams {
 
 	private final EventFeed feed;
 
+	private final EventLog log;
+
 	private final LiveProperties properties;
 
-	LiveStreams(EventFeed feed, LiveProperties properties) {
+	LiveStreams(EventFeed feed, EventLog log, LiveProperties properties) {
 		this.feed = feed;
+		this.log = log;
 		this.properties = properties;
 	}
 
 	/**
+	 * @param after where the client stopped (its Last-Event-ID), or {@code null} for a
+	 * new stream: everything from now on
 	 * @param mine which events belong to this subscriber
 	 * @param replay reads a page of final events after a position (filtered or not:
 	 * {@code mine} is applied again)
+	 * @param opening sent first, once the stream has its place in the log
+	 * @param message what the subscriber is sent for an event
 	 */
-	Flux<ItemEvent> stream(EventPosition after, Predicate<ItemEvent> mine,
-			BiFunction<EventPosition, Integer, Flux<ItemEvent>> replay) {
+	<T> Flux<T> stream(@Nullable EventPosition after, Predicate<ItemEvent> mine,
+			BiFunction<EventPosition, Integer, Flux<ItemEvent>> replay, T opening, Function<ItemEvent, T> message) {
 		return Flux.defer(() -> {
 			Sinks.Many<ItemEvent> inbox = Sinks.many()
 				.unicast()
-				.onBackpressureBuffer(Queues.<ItemEvent>get(this.properties.subscriberBuffer()).get());
+				.onBackpressureBuffer(new Inbox<>(this.properties.subscriberBuffer()));
 			Disposable live = this.feed.live()
 				.filter(mine)
 				.takeWhile((event) -> inbox.tryEmitNext(event).isSuccess() || cutOff(inbox))
 				.subscribe(null, inbox::tryEmitError, inbox::tryEmitComplete);
-			AtomicReference<EventPosition> sent = new AtomicReference<>(after);
-			Flux<ItemEvent> missed = replayFrom(after, replay).filter(mine)
-				.doOnNext((event) -> sent.set(event.position()));
-			Flux<ItemEvent> fresh = Flux
-				.defer(() -> inbox.asFlux().filter((event) -> event.position().compareTo(sent.get()) > 0));
-			return Flux.concat(missed, fresh).doFinally((signal) -> live.dispose());
+			// A new stream starts where the feed stands (read after subscribing, see
+			// EventFeed#live): nothing to replay, no query. Only a resuming stream, or
+			// one
+			// opened before the feed found the end of the log, reads the table.
+			EventPosition now = (after == null) ? this.feed.position() : null;
+			Mono<EventPosition> start = (now != null) ? Mono.just(now)
+					: (after != null) ? Mono.just(after) : this.log.head();
+			return start.flatMapMany((position) -> {
+				AtomicReference<EventPosition> sent = new AtomicReference<>(position);
+				Flux<ItemEvent> missed = (position == now) ? Flux.empty()
+						: replayFrom(position, replay).filter(mine).doOnNext((event) -> sent.set(event.position()));
+				Flux<ItemEvent> fresh = Flux
+					.defer(() -> inbox.asFlux().filter((event) -> event.position().compareTo(sent.get()) > 0));
+				return Flux.just(opening).concatWith(Flux.concat(missed, fresh).map(message));
+			}).doFinally((signal) -> live.dispose());
 		});
 	}
 

@@ -32,6 +32,14 @@ public class EventLog {
 		this.db = db;
 	}
 
+	/**
+	 * The same log read over other connections: the live feed reads over its own, so that
+	 * it never waits behind requests for the shared pool.
+	 */
+	public EventLog through(DatabaseClient connections) {
+		return new EventLog(connections);
+	}
+
 	/** The audit trail of one request's items, oldest first. */
 	public Flux<ItemEvent> ofRequest(UUID requestId) {
 		return this.db

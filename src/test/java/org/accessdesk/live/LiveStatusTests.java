@@ -1,5 +1,6 @@
 package org.accessdesk.live;
 
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -7,9 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import org.accessdesk.request.EventPosition;
 import org.accessdesk.support.IntegrationTest;
 import org.accessdesk.support.SseClient;
+import org.accessdesk.support.TestDatabase;
 import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
 import org.accessdesk.support.TestRegistry;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,6 +50,12 @@ class LiveStatusTests {
 
 	@Autowired
 	DatabaseClient db;
+
+	@Autowired
+	ConnectionFactory pool;
+
+	@Autowired
+	R2dbcProperties r2dbc;
 
 	@LocalServerPort
 	int port;
@@ -145,6 +156,38 @@ class LiveStatusTests {
 				.block(Duration.ofSeconds(60));
 			List<SseClient.Received> delivered = stream.take(20, WAIT);
 			assertThat(delivered).extracting(SseClient.Received::itemId).containsExactlyElementsOf(after);
+		}
+	}
+
+	@Test
+	void streamsKeepReceivingWhileEveryPooledConnectionIsTaken() throws Exception {
+		try (SseClient stream = new SseClient(this.port, "/api/me/events", Person.bearer(this.token))) {
+			stream.headers(WAIT);
+			String item = submit(this.token, unknownNumber()).block(WAIT);
+			assertThat(stream.next(WAIT).itemId()).isEqualTo(item);
+
+			// Requests hold every pooled connection (a burst of new streams would): the
+			// feed
+			// reads over its own connection, so events still arrive.
+			int poolSize = this.r2dbc.getPool().getMaxSize();
+			List<Connection> taken = Flux.range(0, poolSize)
+				.flatMap((i) -> Mono.<Connection>from(this.pool.create()))
+				.collectList()
+				.block(WAIT);
+			try (java.sql.Connection jdbc = DriverManager.getConnection(TestDatabase.location().jdbcUrl(),
+					TestDatabase.location().user(), TestDatabase.location().password())) {
+				jdbc.createStatement()
+					.execute("INSERT INTO item_event (item_id, request_id, account_id, identifier, kind,"
+							+ " from_status, to_status, reason, actor) SELECT item_id, request_id, account_id,"
+							+ " identifier, kind, to_status, to_status, reason, 'pool-test' FROM item_event"
+							+ " WHERE item_id = '" + item + "' LIMIT 1");
+				SseClient.Received event = stream.next(Duration.ofSeconds(10));
+				assertThat(event).as("an event while the pool is exhausted").isNotNull();
+				assertThat(event.itemId()).isEqualTo(item);
+			}
+			finally {
+				Flux.fromIterable(taken).concatMap(Connection::close).then().block(WAIT);
+			}
 		}
 	}
 
