@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.accessdesk.registry.Administrators;
 import org.accessdesk.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 
@@ -94,17 +95,22 @@ public class PersonalTokens {
 			return Mono.empty();
 		}
 		return this.db
+			// Token, account and registry standing (for the roles) in one round trip:
+			// this
+			// runs for every API request.
 			.sql("SELECT t.id AS token_id, t.last_used_at < now() - make_interval(secs => :resolution)"
 					+ " OR t.last_used_at IS NULL AS stale, a.id, a.email, a.password_hash, a.name, a.language,"
-					+ " a.company_name, a.company_address"
-					+ " FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.secret_hash = :hash")
+					+ " a.company_name, a.company_address, " + Administrators.administersTest("a.email")
+					+ " AS administers FROM api_token t JOIN account a ON a.id = t.account_id"
+					+ " WHERE t.secret_hash = :hash")
 			.bind("hash", sha256(secret))
 			.bind("resolution", (double) LAST_USED_RESOLUTION.toSeconds())
 			.map((row) -> new Presented(row.get("token_id", UUID.class),
-					Boolean.TRUE.equals(row.get("stale", Boolean.class)), Accounts.stored(row)))
+					Boolean.TRUE.equals(row.get("stale", Boolean.class)), Accounts.stored(row),
+					Boolean.TRUE.equals(row.get("administers", Boolean.class))))
 			.one()
-			.flatMap((presented) -> touch(presented).then(this.roles.of(presented.account().email()))
-				.map((roles) -> presented.account().toUser(roles, false)));
+			.flatMap((presented) -> touch(presented).thenReturn(presented.account()
+				.toUser(this.roles.of(presented.account().email(), presented.administers()), false)));
 	}
 
 	private Mono<Void> touch(Presented presented) {
@@ -127,7 +133,7 @@ public class PersonalTokens {
 		}
 	}
 
-	private record Presented(UUID tokenId, boolean stale, Accounts.StoredAccount account) {
+	private record Presented(UUID tokenId, boolean stale, Accounts.StoredAccount account, boolean administers) {
 	}
 
 	/** A newly created token, with its secret. */

@@ -20,6 +20,7 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -89,6 +90,18 @@ class SecurityConfiguration {
 
 	private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
 			HttpMethod.TRACE);
+
+	/**
+	 * No Spring Security observations. With an observation registry present (Actuator),
+	 * Spring Security wraps each of its filters, the authentication and the authorization
+	 * in an observation of its own: about a dozen per request, whose wrappers an SSE
+	 * stream holds for as long as it stays open (docs/BENCHMARKS.md). Requests are still
+	 * observed once each as {@code http.server.requests}.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	ReactiveUserDetailsService accountUserDetails(Accounts accounts) {
