@@ -110,7 +110,12 @@ public class PersonalTokens {
 					Boolean.TRUE.equals(row.get("administers", Boolean.class))))
 			.one()
 			.flatMap((presented) -> touch(presented).thenReturn(presented.account()
-				.toUser(this.roles.of(presented.account().email(), presented.administers()), false)));
+				.toUser(this.roles.of(presented.account().email(), presented.administers()), false)))
+			// The request runs inside this Mono's subscriber chain (the security filter's
+			// flatMap): without detaching, an SSE stream would keep the query's parsed
+			// SQL,
+			// row metadata and driver subscribers for as long as it stays open.
+			.onTerminateDetach();
 	}
 
 	private Mono<Void> touch(Presented presented) {
