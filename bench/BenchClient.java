@@ -34,6 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * open, then holds them for SECONDS (or until killed).
  * <li>{@code latency URL_A URL_B TOKENS RATE SECONDS}: one stream per token on B,
  * submissions on A at RATE/s; latency = receipt on B minus the event's {@code at}.
+ * <li>{@code cross URL_A URL_B TOKENS RATE SECONDS}: the same across both instances:
+ * half the tokens submit on A and stream from B, the other half the other way round, so
+ * every event is committed on one instance and delivered by the other.
  * </ul>
  * Results are printed as {@code key=value} lines for bench/run.sh.
  */
@@ -50,8 +53,11 @@ public class BenchClient {
 					Integer.parseInt(args[4]), Integer.parseInt(args[5]));
 			case "hold" -> hold(loopback(args[1]), tokens(args[2]), Integer.parseInt(args[3]),
 					Double.parseDouble(args[4]), Integer.parseInt(args[5]));
-			case "latency" -> latency(loopback(args[1]), loopback(args[2]), tokens(args[3]),
+			case "latency" -> latency(List.of(loopback(args[1])), List.of(loopback(args[2])), tokens(args[3]),
 					Double.parseDouble(args[4]), Integer.parseInt(args[5]));
+			case "cross" -> latency(List.of(loopback(args[1]), loopback(args[2])),
+					List.of(loopback(args[2]), loopback(args[1])), tokens(args[3]), Double.parseDouble(args[4]),
+					Integer.parseInt(args[5]));
 			default -> throw new IllegalArgumentException("unknown mode " + mode);
 		}
 		System.exit(0);
@@ -135,6 +141,12 @@ public class BenchClient {
 	}
 
 	static void open(String base, List<String> tokens, double rate, int seconds, int maxInFlight) throws Exception {
+		open(List.of(base), tokens, rate, seconds, maxInFlight);
+	}
+
+	/** The same, token {@code t} submitting to {@code bases[t % bases.size()]}. */
+	static void open(List<String> bases, List<String> tokens, double rate, int seconds, int maxInFlight)
+			throws Exception {
 		HttpClient http = client();
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		AtomicInteger errors = new AtomicInteger();
@@ -155,7 +167,8 @@ public class BenchClient {
 				continue;
 			}
 			inFlight.incrementAndGet();
-			pending.add(http.sendAsync(submission(base, tokens.get((int) (k % tokens.size()))),
+			int t = (int) (k % tokens.size());
+			pending.add(http.sendAsync(submission(bases.get(t % bases.size()), tokens.get(t)),
 					HttpResponse.BodyHandlers.ofString())
 				.whenComplete((response, failure) -> {
 					inFlight.decrementAndGet();
@@ -215,13 +228,14 @@ public class BenchClient {
 		System.out.println("RELEASED");
 	}
 
-	static void latency(String a, String b, List<String> tokens, double rate, int seconds) throws Exception {
+	static void latency(List<String> submitTo, List<String> streamFrom, List<String> tokens, double rate,
+			int seconds) throws Exception {
 		HttpClient streams = client();
 		CountDownLatch connected = new CountDownLatch(tokens.size());
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		AtomicLong received = new AtomicLong();
-		for (String token : tokens) {
-			stream(streams, b, token, connected, (line) -> {
+		for (int t = 0; t < tokens.size(); t++) {
+			stream(streams, streamFrom.get(t % streamFrom.size()), tokens.get(t), connected, (line) -> {
 				if (line.startsWith("data:")) {
 					Instant now = Instant.now();
 					int at = line.indexOf("\"at\":\"");
@@ -235,8 +249,12 @@ public class BenchClient {
 		}
 		connected.await(60, TimeUnit.SECONDS);
 		Thread.sleep(1000);
-		open(a, tokens, rate, seconds, 1000);
-		Thread.sleep(3000);
+		long start = System.nanoTime();
+		open(submitTo, tokens, rate, seconds, 1000);
+		// Listen for the whole window even when this client submits nothing (rate ~0: the
+		// events come from elsewhere), and a little longer for the last ones.
+		long left = TimeUnit.SECONDS.toNanos(seconds) - (System.nanoTime() - start);
+		TimeUnit.NANOSECONDS.sleep(Math.max(0, left) + TimeUnit.SECONDS.toNanos(3));
 		report("latency", new ArrayList<>(latencies), seconds, 0, 0);
 	}
 

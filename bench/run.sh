@@ -38,7 +38,7 @@ TAG=$(date +%s)
 PIDS=()
 
 mkdir -p "$OUT"
-rm -f "$OUT"/*.log "$OUT"/pgbench_tx* "$OUT"/summary.txt "$OUT"/service.pids
+rm -f "$OUT"/*.log "$OUT"/pgbench_tx* "$OUT"/summary.txt "$OUT"/service.pids "$OUT"/[abc]-*.txt "$OUT"/*.jfr
 SUMMARY=$OUT/summary.txt
 
 log() { echo "[bench $(date +%T) load $(cut -d' ' -f1-3 /proc/loadavg)] $*" | tee -a "$OUT/progress.log" >&2; }
@@ -133,6 +133,13 @@ stop() {
 	kill -9 "$1" 2>/dev/null || true
 }
 
+# CPU ticks of a JVM's JIT compiler threads.
+# (A thread's name may hold spaces: count the fields after its closing parenthesis.)
+jit_ticks() {
+	cat /proc/"$1"/task/*/stat 2>/dev/null \
+		| awk '/\((C1|C2) CompilerThre/ {sub(/^.*\) /, ""); t += $12 + $13} END {print t + 0}'
+}
+
 live_heap() { jcmd "$1" GC.class_histogram 2>/dev/null | awk '/^Total/ {print $3}'; }
 
 log "GreenMail on 127.0.0.1:$SMTP_PORT, instances A :$PORT_A and B :$PORT_B"
@@ -145,19 +152,28 @@ $PSQL -d "$DB" -v n="$USERS" -v tag="$TAG" -f bench/accounts.sql
 seq 1 "$USERS" | sed "s/^/adt_bench-$TAG-/" > "$OUT/tokens"
 
 # ---------------------------------------------------------------- a) submissions
-log "a) warm-up: $C workers, ${BENCH_WARMUP:-20} s"
-"${CLIENT[@]}" closed "http://127.0.0.1:$PORT_A" "$OUT/tokens" "$C" "${BENCH_WARMUP:-20}" > "$OUT/a-warmup.log"
+# The JIT keeps compiling for a minute or two under this load; a short warm-up measures the
+# compiler as much as the service (its CPU is reported apart below).
+log "a) warm-up: $C workers, ${BENCH_WARMUP:-60} s"
+"${CLIENT[@]}" closed "http://127.0.0.1:$PORT_A" "$OUT/tokens" "$C" "${BENCH_WARMUP:-60}" > "$OUT/a-warmup.log"
 
-log "a) API closed model: $C workers, $SECS s (JFR on A)"
-jcmd "$A" JFR.start name=bench settings=profile duration="$((SECS + 1))s" filename="$OUT/submit.jfr" > /dev/null
+log "a) API closed model: $C workers, $SECS s"
 LOAD_API=$(load)
 CPU0=$(awk '{print $14 + $15}' "/proc/$A/stat")
+JIT0=$(jit_ticks "$A")
 "${CLIENT[@]}" closed "http://127.0.0.1:$PORT_A" "$OUT/tokens" "$C" "$SECS" > "$OUT/a-api.log"
 CPU1=$(awk '{print $14 + $15}' "/proc/$A/stat")
-# CPU time of instance A per submission (all its threads, JIT and GC included): less noisy
-# than rates on a shared machine.
-awk -v c="$((CPU1 - CPU0))" -v hz="$(getconf CLK_TCK)" -v n="$(val "$OUT/a-api.log" closed.count)" \
-	'BEGIN {printf "cpu_ms_per_submission=%.1f\n", (n > 0) ? 1000 * c / hz / n : 0}' >> "$OUT/a-api.log"
+JIT1=$(jit_ticks "$A")
+# CPU time of instance A per submission (all its threads, GC included): less noisy than
+# rates on a shared machine; and the same without the JIT compiler's threads.
+awk -v c="$((CPU1 - CPU0))" -v j="$((JIT1 - JIT0))" -v hz="$(getconf CLK_TCK)" \
+	-v n="$(val "$OUT/a-api.log" closed.count)" 'BEGIN {
+		printf "cpu_ms_per_submission=%.1f\n", (n > 0) ? 1000 * c / hz / n : 0
+		printf "cpu_ms_per_submission_without_jit=%.1f\n", (n > 0) ? 1000 * (c - j) / hz / n : 0 }' >> "$OUT/a-api.log"
+# A profile of A in a window of its own (recording costs CPU: not in the figures above).
+log "a) the same with JFR on A (profile only), $SECS s"
+jcmd "$A" JFR.start name=bench settings=profile duration="$((SECS + 1))s" filename="$OUT/submit.jfr" > /dev/null
+"${CLIENT[@]}" closed "http://127.0.0.1:$PORT_A" "$OUT/tokens" "$C" "$SECS" > "$OUT/a-api-profiled.log"
 sleep 2
 
 pgbench_run() { # name script extra...: writes $OUT/a-<name>.log and per-transaction logs
@@ -217,19 +233,25 @@ stop "$HOLD"
 cat "$OUT/b-streams.txt" >&2
 
 # Events reach streams once they are final: below the oldest transaction still running in
-# the whole cluster (EventLog). Long transactions elsewhere delay them; record what runs.
-oldest_xacts() {
-	$PSQL -d "$DB" -Atc "SELECT now() - xact_start, datname, state, backend_xid, left(query, 70) FROM pg_stat_activity
-		WHERE backend_xid IS NOT NULL OR backend_xmin IS NOT NULL ORDER BY xact_start LIMIT 5" >> "$OUT/b-oldest-transactions.txt"
-	echo -- >> "$OUT/b-oldest-transactions.txt"
+# the whole cluster (EventLog). Long transactions elsewhere delay them; record, every second
+# during the latency runs, the oldest one that holds a transaction id.
+watch_xacts() {
+	while sleep 1; do
+		$PSQL -d "$DB" -Atc "SELECT to_char(now(), 'HH24:MI:SS'), round(extract(epoch FROM now() - xact_start)::numeric, 2),
+			datname, application_name, state, left(query, 60) FROM pg_stat_activity
+			WHERE backend_xid IS NOT NULL ORDER BY xact_start LIMIT 1" 2>/dev/null
+	done >> "$OUT/b-oldest-transactions.txt"
 }
-oldest_xacts
-log "b) commit-to-client latency: $TRANSITIONS submissions/s on A, $USERS streams on B, $SECS s"
+watch_xacts &
+WATCH=$!
+PIDS+=($WATCH)
+# Across two instances: half the accounts submit on A and stream from B, the other half the
+# other way round, so every event is committed by one instance and delivered by the other.
+log "b) commit-to-client latency: $TRANSITIONS submissions/s across A and B, $USERS streams on the other one, $SECS s"
 LOAD_LAT=$(load)
-"${CLIENT[@]}" latency "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$OUT/tokens" "$TRANSITIONS" "$SECS" \
+"${CLIENT[@]}" cross "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$OUT/tokens" "$TRANSITIONS" "$SECS" \
 	> "$OUT/b-latency-api.log"
 
-oldest_xacts
 log "b) commit-to-client latency, fan-out only: $TRANSITIONS events/s by pgbench, $USERS streams on B"
 $PSQL -d "$DB" -c "CREATE TABLE bench_item AS SELECT row_number() OVER (ORDER BY i.id) AS n, i.id AS item_id,
 	i.request_id, i.account_id FROM access_item i JOIN bench_account b ON b.id = i.account_id"
@@ -240,27 +262,23 @@ FANOUT=$!
 "${CLIENT[@]}" latency "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$OUT/tokens" 0.001 "$((SECS + 4))" \
 	> "$OUT/b-latency-fanout.log"
 wait "$FANOUT" || true
-oldest_xacts
+kill "$WATCH" 2>/dev/null || true
+OLDEST_XACT=$(awk -F'|' '$2 > m {m = $2} END {print m + 0}' "$OUT/b-oldest-transactions.txt")
 
 # ---------------------------------------------------------------- c) mail
-log "c) $MAILS mails backlog: instances and SMTP stopped"
-stop "$A"
+# A warm instance drains a backlog, as after an SMTP outage: B stops, A keeps running, and
+# copies of mails the run wrote are queued to fall due together in a few seconds.
+log "c) $MAILS mails backlog, drained by A alone (warm)"
 stop "$B"
-stop "$GREENMAIL_PID"
-# Whatever still waits (normally nothing) is due now and part of the backlog.
-$PSQL -d "$DB" -c "UPDATE mail_outbox SET state = 'PENDING', next_attempt_at = now(), claim = NULL, lease_until = NULL
-	WHERE state IN ('PENDING', 'SENDING')"
-$PSQL -d "$DB" -c "INSERT INTO mail_outbox (kind, recipient, recipient_name, language, facts)
-	SELECT m.kind, m.recipient, m.recipient_name, m.language, m.facts
+$PSQL -d "$DB" -Atc "SELECT count(*) FROM mail_outbox WHERE state IN ('PENDING', 'SENDING')" > "$OUT/c-left-before.txt"
+$PSQL -d "$DB" -c "INSERT INTO mail_outbox (kind, recipient, recipient_name, language, facts, next_attempt_at)
+	SELECT m.kind, m.recipient, m.recipient_name, m.language, m.facts, now() + interval '5 seconds'
 	FROM (SELECT * FROM mail_outbox ORDER BY id DESC LIMIT $MAILS) m CROSS JOIN generate_series(1, $MAILS) g
 	LIMIT $MAILS"
-BACKLOG=$($PSQL -d "$DB" -Atc "SELECT count(*) FROM mail_outbox WHERE state = 'PENDING'")
-start_greenmail
-log "c) starting A alone; draining $BACKLOG mails"
+BACKLOG=$($PSQL -d "$DB" -Atc "SELECT count(*) FROM mail_outbox WHERE state IN ('PENDING', 'SENDING')")
 LOAD_MAIL=$(load)
 T0=$(date +%s.%N)
 SINCE=$($PSQL -d "$DB" -Atc "SELECT now()")
-A=$(start_service A "$PORT_A")
 for _ in $(seq 600); do
 	LEFT=$($PSQL -d "$DB" -Atc "SELECT count(*) FROM mail_outbox WHERE state IN ('PENDING', 'SENDING')")
 	[[ "$LEFT" == 0 ]] && break
@@ -272,7 +290,8 @@ $PSQL -d "$DB" -Atc "SELECT 'sent=' || count(*) || E'\nfailed=' || count(*) FILT
 	/ greatest(extract(epoch FROM max(sent_at) - min(sent_at)), 0.001), 1)
 	FROM mail_outbox WHERE sent_at >= '$SINCE' OR failed_at >= '$SINCE'" \
 	> "$OUT/c-mail.txt"
-awk -v n="$BACKLOG" -v a="$T0" -v b="$T1" 'BEGIN {printf "wall_seconds_incl_startup=%.1f\n", b - a}' >> "$OUT/c-mail.txt"
+awk -v a="$T0" -v b="$T1" 'BEGIN {printf "wall_seconds_incl_5s_wait=%.1f\n", b - a}' >> "$OUT/c-mail.txt"
+echo "backlog=$BACKLOG" >> "$OUT/c-mail.txt"
 echo "left=$LEFT" >> "$OUT/c-mail.txt"
 cat "$OUT/c-mail.txt" >&2
 
@@ -322,7 +341,8 @@ MAIL_RATE=$(val "$OUT/c-mail.txt" mails_per_s)
 	printf '%-58s %-26s %-22s %s\n' "API submissions, $C workers (load $LOAD_API)" "$API_RATE /s" \
 		">= 50 % of pgbench" "$(ratio "$API_RATE" "$PG_TPS") $(met "$API_RATE >= $PG_TPS / 2")"
 	printf '%-58s %-26s %-22s %s\n' "  p50 / p99" "$API_P50 / $API_P99 ms" "" ""
-	printf '%-58s %-26s %-22s %s\n' "  CPU of instance A per submission" "$(val "$OUT/a-api.log" cpu_ms_per_submission) ms" "" ""
+	printf '%-58s %-26s %-22s %s\n' "  CPU of instance A per submission (without JIT)" \
+		"$(val "$OUT/a-api.log" cpu_ms_per_submission) ms ($(val "$OUT/a-api.log" cpu_ms_per_submission_without_jit) ms)" "" ""
 	printf '%-58s %-26s %-22s %s\n' "API open model at $HALF_PG/s = pgbench/2 (load $LOAD_OPEN)" \
 		"$OPEN_RATE/s done, p99 $OPEN_P99 ms" "p99 < 50 ms" "$(met "$OPEN_P99 < 50 && $OPEN_MISSED == 0") (missed $OPEN_MISSED)"
 	printf '%-58s %-26s %-22s %s\n' "API open model at $HALF_API/s = API closed rate/2" \
@@ -330,13 +350,14 @@ MAIL_RATE=$(val "$OUT/c-mail.txt" mails_per_s)
 	printf '%-58s %-26s %-22s %s\n' "SSE streams held by one instance (load $LOAD_SSE)" \
 		"$(val "$OUT/b-streams.txt" streams)" ">= 10000" "$(met "$(val "$OUT/b-streams.txt" streams) >= 10000")"
 	printf '%-58s %-26s %-22s %s\n' "  live heap per stream" "$PER_STREAM KB" "<= 30 KB" "$(met "$PER_STREAM <= 30 && $PER_STREAM > 0")"
-	printf '%-58s %-26s %-22s %s\n' "commit-to-client, API submissions A -> streams B (load $LOAD_LAT)" \
+	printf '%-58s %-26s %-22s %s\n' "commit-to-client, API on A|B -> streams on B|A (load $LOAD_LAT)" \
 		"p50 $LAT_P50 / p99 $LAT_P99 ms" "p99 < 100 ms @200/s" \
 		"$(met "$LAT_P99 < 100 && $SUBMITTED_RATE >= $TRANSITIONS * 0.95") ($SUBMITTED_RATE/s submitted, $LAT_N events)"
 	printf '%-58s %-26s %-22s %s\n' "commit-to-client, pgbench events + NOTIFY -> streams B" \
 		"p50 $FAN_P50 / p99 $FAN_P99 ms" "(fan-out alone)" "($FAN_N events at $TRANSITIONS/s)"
+	printf '%-58s %-26s %-22s %s\n' "  oldest transaction seen meanwhile (any database)" "$OLDEST_XACT s" "" ""
 	printf '%-58s %-26s %-22s %s\n' "mails drained into GreenMail (load $LOAD_MAIL)" "$MAIL_RATE /s" ">= 500 /s" \
-		"$(met "$MAIL_RATE >= 500") ($(val "$OUT/c-mail.txt" sent) mails)"
+		"$(met "$MAIL_RATE >= 500") ($(val "$OUT/c-mail.txt" sent) mails, one warm instance)"
 	echo
 	echo "Top JFR frames of instance A during the API run: $OUT/jfr-hot-methods.txt, $OUT/jfr-app-frames.txt"
 } | tee "$SUMMARY"
