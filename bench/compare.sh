@@ -5,7 +5,8 @@
 #
 #   bench/compare.sh BEFORE.jar AFTER.jar      # ~4 minutes; results in target/compare/
 #
-# Knobs: COMPARE_ROUNDS (4), COMPARE_SECONDS (10), BENCH_CONCURRENCY (16), BENCH_USERS (200).
+# Knobs: COMPARE_WARMUP (60 s each: the JIT compiles for a minute or two), COMPARE_ROUNDS (4),
+# COMPARE_SECONDS (10), BENCH_CONCURRENCY (16), BENCH_USERS (200).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BEFORE=$(realpath "$1")
@@ -73,9 +74,10 @@ run() { # name port pid seconds
 			name, v["closed.rate"], v["closed.p50_ms"], v["closed.p99_ms"], 1000 * c / hz / v["closed.count"],
 			v["closed.errors"], ld}' "$OUT/round.tmp" | tee -a "$OUT/rounds.log"
 }
-echo "warm-up (20 s each)" | tee "$OUT/rounds.log"
-run before 28090 "$P_BEFORE" 20
-run after 28091 "$P_AFTER" 20
+WARMUP=${COMPARE_WARMUP:-60}
+echo "warm-up ($WARMUP s each)" | tee "$OUT/rounds.log"
+run before 28090 "$P_BEFORE" "$WARMUP"
+run after 28091 "$P_AFTER" "$WARMUP"
 echo "rounds ($ROUNDS × ${SECS} s each, alternating)" | tee -a "$OUT/rounds.log"
 for _ in $(seq "$ROUNDS"); do
 	run before 28090 "$P_BEFORE" "$SECS"
