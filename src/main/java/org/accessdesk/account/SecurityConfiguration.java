@@ -145,22 +145,43 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * The two SSE streams: GET only, so no CSRF, no sign-in form, no sign-out, no saved
+	 * requests, no rate limits — a shorter filter chain, which every open stream holds on
+	 * the heap for as long as it stays open (docs/BENCHMARKS.md). The same credentials
+	 * and rules as under the main chain.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	SecurityWebFilterChain streamsWebFilterChain(ServerHttpSecurity http,
+			ReactiveAuthenticationManager passwordAuthentication, PersonalTokens tokens, ProblemResponses problems) {
+		return http
+			.securityMatcher(
+					ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/me/events", "/api/review/events"))
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/api/review/**")
+				.hasAnyRole(Role.CONTRACT_ADMIN.name(), Role.VENDOR_REVIEWER.name())
+				.anyExchange()
+				.authenticated())
+			.addFilterAt(bearerTokens(tokens, problems), SecurityWebFiltersOrder.HTTP_BASIC)
+			.httpBasic((basic) -> basic.authenticationManager(passwordAuthentication)
+				.authenticationEntryPoint(badCredentials(problems)))
+			.securityContextRepository(new SessionSecurityContexts(SESSION_COOKIE))
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(unauthenticated(problems))
+				.accessDeniedHandler(forbidden(problems)))
+			.headers((headers) -> securityHeaders(headers, CONTENT_SECURITY_POLICY))
+			.build();
+	}
+
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			ReactiveAuthenticationManager passwordAuthentication, PersonalTokens tokens, ProblemResponses problems,
 			JsonMapper json, RateLimits rateLimits) {
-		ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
-			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accessdesk\"");
-			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-					"Sign in, or send a personal API token (Authorization: Bearer …) or HTTP Basic credentials.");
-		};
-		ServerAuthenticationEntryPoint badCredentials = (exchange, failure) -> {
-			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accessdesk\"");
-			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS",
-					"The email or password is not right.");
-		};
-		ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-				"FORBIDDEN", "Your account may not do this.");
+		ServerAuthenticationEntryPoint unauthenticated = unauthenticated(problems);
+		ServerAuthenticationEntryPoint badCredentials = badCredentials(problems);
+		ServerAccessDeniedHandler forbidden = forbidden(problems);
 
 		return http
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.POST, "/api/accounts")
@@ -191,6 +212,7 @@ class SecurityConfiguration {
 				.authenticationSuccessHandler(signedIn(json))
 				.authenticationFailureHandler(signInFailed(problems))
 				.authenticationEntryPoint(unauthenticated))
+			.securityContextRepository(new SessionSecurityContexts(SESSION_COOKIE))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
@@ -202,6 +224,27 @@ class SecurityConfiguration {
 					(handling) -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
 			.headers((headers) -> securityHeaders(headers, CONTENT_SECURITY_POLICY))
 			.build();
+	}
+
+	private static ServerAuthenticationEntryPoint unauthenticated(ProblemResponses problems) {
+		return (exchange, failure) -> {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accessdesk\"");
+			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+					"Sign in, or send a personal API token (Authorization: Bearer …) or HTTP Basic credentials.");
+		};
+	}
+
+	private static ServerAuthenticationEntryPoint badCredentials(ProblemResponses problems) {
+		return (exchange, failure) -> {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accessdesk\"");
+			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS",
+					"The email or password is not right.");
+		};
+	}
+
+	private static ServerAccessDeniedHandler forbidden(ProblemResponses problems) {
+		return (exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
+				"Your account may not do this.");
 	}
 
 	/**

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.HeaderAssertions;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -32,6 +33,50 @@ class SecurityHeadersTests {
 				this.client.get().uri("/api/profile").headers(person.basic()).exchange().expectStatus().isOk())
 			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
 		expectSecurityHeaders(this.client.get().uri("/api/profile").exchange().expectStatus().isUnauthorized());
+	}
+
+	@Test
+	void theStreamsHaveTheirOwnShorterChainWithTheSameRulesAndHeaders() {
+		TestAccounts accounts = new TestAccounts(this.client);
+		TestAccounts.Person person = accounts.customer("Stream Header Corp");
+		String token = accounts.token(person);
+		// Nobody: 401 problem, the Bearer challenge, the headers.
+		expectSecurityHeaders(this.client.get()
+			.uri("/api/me/events")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()).valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accessdesk\"")
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		// A revoked or made-up token: 401 INVALID_TOKEN, as on every other path.
+		this.client.get()
+			.uri("/api/me/events")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer adt_made-up")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("INVALID_TOKEN");
+		// A customer is not a reviewer.
+		this.client.get()
+			.uri("/api/review/events")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		// A token call gets no session cookie.
+		this.client.get()
+			.uri("/api/profile")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE);
 	}
 
 	@Test
