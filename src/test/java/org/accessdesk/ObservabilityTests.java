@@ -40,6 +40,16 @@ class ObservabilityTests {
 		Person customer = accounts.signUp(TestAccounts.uniqueEmail("metrics"), "Metrics", "en", registry.company,
 				"1 Main Street");
 		String token = accounts.token(customer);
+		// A stream that has come and gone: counted while open, never timed as a request.
+		double openBefore = value(scrape(accounts), "accessdesk_sse_streams{stream=\"me\"}");
+		try (SseClient ended = new SseClient(this.port, "/api/me/events", Person.bearer(token))) {
+			assertThat(ended.headers(Duration.ofSeconds(20))).isNotNull();
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (value(scrape(accounts), "accessdesk_sse_streams{stream=\"me\"}") > openBefore) {
+			assertThat(System.nanoTime()).as("the server noticed the closed stream").isLessThan(deadline);
+			Thread.sleep(200);
+		}
 		try (SseClient stream = new SseClient(this.port, "/api/me/events", Person.bearer(token))) {
 			assertThat(stream.headers(Duration.ofSeconds(20))).isNotNull();
 			Map<?, ?> request = this.client.post()
@@ -62,19 +72,7 @@ class ObservabilityTests {
 				.expectStatus()
 				.isOk();
 
-			// The scrape outgrows the 64 KiB that the shared codec settings allow a body.
-			String metrics = this.client.mutate()
-				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-				.build()
-				.get()
-				.uri("/actuator/prometheus")
-				.headers(accounts.operator().basic())
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody();
+			String metrics = scrape(accounts);
 			assertThat(metrics)
 				.contains("accessdesk_submissions_total{reason=\"AWAITING_ADMIN\",status=\"PENDING_ADMIN\"}")
 				.contains("accessdesk_transitions_total{to=\"WITHDRAWN\"}")
@@ -82,6 +80,10 @@ class ObservabilityTests {
 				.contains("accessdesk_mail_failed_total")
 				.contains("accessdesk_mail_sent_total");
 			assertThat(value(metrics, "accessdesk_sse_streams{stream=\"me\"}")).isGreaterThanOrEqualTo(1);
+			// Requests are timed; streams, which last as long as their clients, are
+			// counted
+			// above instead.
+			assertThat(metrics).contains("uri=\"/api/access-requests\"").doesNotContain("uri=\"/api/me/events\"");
 		}
 	}
 
@@ -132,6 +134,22 @@ class ObservabilityTests {
 			.getLocation()
 			.toString();
 		this.client.get().uri(page).exchange().expectStatus().isOk().expectHeader().exists("Content-Security-Policy");
+	}
+
+	private String scrape(TestAccounts accounts) {
+		// The scrape outgrows the 64 KiB that the shared codec settings allow a body.
+		return this.client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build()
+			.get()
+			.uri("/actuator/prometheus")
+			.headers(accounts.operator().basic())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static double value(String metrics, String series) {
