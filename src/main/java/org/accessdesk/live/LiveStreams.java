@@ -67,10 +67,9 @@ class LiveStreams {
 				.filter(mine)
 				.takeWhile((event) -> inbox.tryEmitNext(event).isSuccess() || cutOff(inbox))
 				.subscribe(null, inbox::tryEmitError, inbox::tryEmitComplete);
-			// A new stream starts where the feed stands (read after subscribing, see
+			// A new stream starts where the feed stands, read after subscribing (see
 			// EventFeed#live): nothing to replay, no query. Only a resuming stream, or
-			// one
-			// opened before the feed found the end of the log, reads the table.
+			// one opened before the feed has found the end of the log, reads the table.
 			EventPosition now = (after == null) ? this.feed.position() : null;
 			Mono<EventPosition> start = (now != null) ? Mono.just(now)
 					: (after != null) ? Mono.just(after) : this.log.head();
