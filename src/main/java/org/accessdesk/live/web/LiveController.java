@@ -1,7 +1,12 @@
 package org.accessdesk.live.web;
 
 import org.accessdesk.account.AccountUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.accessdesk.live.LiveEvents;
+import org.accessdesk.request.RequestViews;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -23,12 +28,21 @@ import reactor.core.publisher.Flux;
 @RestController
 class LiveController {
 
+	/** The stream's framing, for the OpenAPI document (springdoc cannot see it). */
+	private static final String EVENTS_DESCRIPTION = "Each event: `event: status`, `id:` its position in the log"
+			+ " (echo it back as Last-Event-ID to resume), `data:` the event below as JSON. A comment line at least"
+			+ " every 10 s.";
+
 	private final LiveEvents events;
 
 	LiveController(LiveEvents events) {
 		this.events = events;
 	}
 
+	@Operation(summary = "Live status of the caller's own items (server-sent events)", description = EVENTS_DESCRIPTION,
+			responses = @ApiResponse(responseCode = "200", description = "One event per status change",
+					content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+							schema = @Schema(implementation = RequestViews.EventView.class))))
 	@GetMapping(path = "/api/me/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> mine(@AuthenticationPrincipal AccountUser user, ServerHttpResponse response,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
@@ -37,6 +51,11 @@ class LiveController {
 		return this.events.mine(user, (lastEventIdHeader != null) ? lastEventIdHeader : lastEventIdParam);
 	}
 
+	@Operation(summary = "Live status of the caller's review queue (server-sent events)",
+			description = EVENTS_DESCRIPTION,
+			responses = @ApiResponse(responseCode = "200", description = "One event per status change in the queue",
+					content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+							schema = @Schema(implementation = RequestViews.EventView.class))))
 	@GetMapping(path = "/api/review/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> review(@AuthenticationPrincipal AccountUser user, ServerHttpResponse response,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
