@@ -96,7 +96,8 @@ class SecurityConfiguration {
 	 * Spring Security wraps each of its filters, the authentication and the authorization
 	 * in an observation of its own: about a dozen per request, whose wrappers an SSE
 	 * stream holds for as long as it stays open (docs/BENCHMARKS.md). Requests are still
-	 * observed once each as {@code http.server.requests}.
+	 * observed once each as {@code http.server.requests} (streams aside, see
+	 * StreamObservations).
 	 */
 	@Bean
 	static SecurityObservationSettings securityObservationSettings() {
