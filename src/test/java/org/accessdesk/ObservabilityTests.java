@@ -80,9 +80,8 @@ class ObservabilityTests {
 				.contains("accessdesk_mail_failed_total")
 				.contains("accessdesk_mail_sent_total");
 			assertThat(value(metrics, "accessdesk_sse_streams{stream=\"me\"}")).isGreaterThanOrEqualTo(1);
-			// Requests are timed; streams, which last as long as their clients, are
-			// counted
-			// above instead.
+			// Requests are timed; streams, which last as long as their clients,
+			// are counted above instead.
 			assertThat(metrics).contains("uri=\"/api/access-requests\"").doesNotContain("uri=\"/api/me/events\"");
 		}
 	}
@@ -120,8 +119,7 @@ class ObservabilityTests {
 			.exists()
 			.jsonPath("$.paths['/api/me/events'].get")
 			.exists()
-			// The events' shape, which springdoc cannot read from
-			// Flux<ServerSentEvent<Object>>.
+			// The events' shape (springdoc cannot read it from the Flux).
 			.jsonPath("$.paths['/api/me/events'].get.responses['200'].content['text/event-stream'].schema['$ref']")
 			.isEqualTo("#/components/schemas/EventView")
 			.jsonPath("$.components.schemas.EventView.properties.to.type")

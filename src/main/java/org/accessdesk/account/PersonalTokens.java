@@ -95,9 +95,8 @@ public class PersonalTokens {
 			return Mono.empty();
 		}
 		return this.db
-			// Token, account and registry standing (for the roles) in one round trip:
-			// this
-			// runs for every API request.
+			// Token, account and registry standing (for the roles) in one round
+			// trip: this runs for every API request.
 			.sql("SELECT t.id AS token_id, t.last_used_at < now() - make_interval(secs => :resolution)"
 					+ " OR t.last_used_at IS NULL AS stale, a.id, a.email, a.password_hash, a.name, a.language,"
 					+ " a.company_name, a.company_address, " + Administrators.administersTest("a.email")
@@ -111,10 +110,10 @@ public class PersonalTokens {
 			.one()
 			.flatMap((presented) -> touch(presented).thenReturn(presented.account()
 				.toUser(this.roles.of(presented.account().email(), presented.administers()), false)))
-			// The request runs inside this Mono's subscriber chain (the security filter's
-			// flatMap): without detaching, an SSE stream would keep the query's parsed
-			// SQL,
-			// row metadata and driver subscribers for as long as it stays open.
+			// The request runs inside this Mono's subscriber chain (the security
+			// filter's flatMap): without detaching, an SSE stream would keep the
+			// query's parsed SQL, row metadata and driver subscribers for as long as
+			// it stays open.
 			.onTerminateDetach();
 	}
 

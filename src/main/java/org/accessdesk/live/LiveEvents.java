@@ -41,8 +41,6 @@ public class LiveEvents {
 
 	private final Administrators administrators;
 
-	private final LiveProperties properties;
-
 	private final AtomicInteger openMine = new AtomicInteger();
 
 	private final AtomicInteger openReview = new AtomicInteger();
@@ -58,7 +56,6 @@ public class LiveEvents {
 		this.streams = streams;
 		this.log = log;
 		this.administrators = administrators;
-		this.properties = properties;
 		this.heartbeats = Flux.interval(properties.heartbeat())
 			.map((tick) -> ServerSentEvent.<Object>builder().comment("heartbeat").build())
 			.share();
@@ -114,9 +111,9 @@ public class LiveEvents {
 					.event("status")
 					.data((Object) RequestViews.EventView.of(event))
 					.build());
-		// Heartbeats end with the events. (Not publish(): it allocates a 256-slot queue
-		// per
-		// stream up front; merge queues only what the client is not ready for.)
+		// Heartbeats end with the events. (Not publish(): it allocates a 256-slot
+		// queue per stream up front; merge queues only what the client is not
+		// ready for.)
 		Sinks.Empty<Void> ended = Sinks.empty();
 		return Flux.merge(events.doFinally((signal) -> ended.tryEmitEmpty()),
 				// A stream whose client stops reading drops its ticks rather than holding

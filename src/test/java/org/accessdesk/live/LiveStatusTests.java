@@ -166,9 +166,9 @@ class LiveStatusTests {
 			String item = submit(this.token, unknownNumber()).block(WAIT);
 			assertThat(stream.next(WAIT).itemId()).isEqualTo(item);
 
-			// Requests hold every pooled connection (a burst of new streams would): the
-			// feed
-			// reads over its own connection, so events still arrive.
+			// Requests hold every pooled connection (a burst of new streams
+			// would): the feed reads over its own connection, so events still
+			// arrive.
 			int poolSize = this.r2dbc.getPool().getMaxSize();
 			List<Connection> taken = Flux.range(0, poolSize)
 				.flatMap((i) -> Mono.<Connection>from(this.pool.create()))
