@@ -7,10 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
-/** Signing up and keeping a profile up to date. */
+/**
+ * Signing up and keeping a profile up to date. A new account's address is unproved: the
+ * account and the mail with the link that proves it are written in one transaction, so
+ * the link goes out exactly when the account exists (SPEC §2a).
+ */
 @Component
 public class AccountRegistration {
 
@@ -18,24 +23,53 @@ public class AccountRegistration {
 
 	private final PasswordEncoder passwords;
 
-	AccountRegistration(Accounts accounts, PasswordEncoder passwords) {
+	private final EmailVerification verification;
+
+	private final TransactionalOperator transactions;
+
+	AccountRegistration(Accounts accounts, PasswordEncoder passwords, EmailVerification verification,
+			TransactionalOperator transactions) {
 		this.accounts = accounts;
 		this.passwords = passwords;
+		this.verification = verification;
+		this.transactions = transactions;
+	}
+
+	/** Creates an account and mails the link that proves its address; 409 when taken. */
+	public Mono<Profile> signUp(String email, String rawPassword, String name, String language,
+			@Nullable String companyName, @Nullable String companyAddress) {
+		return create(email, rawPassword, name, language, companyName, companyAddress, false);
 	}
 
 	/**
-	 * Creates an account; 409 when the email is taken in any case. Public for the demo
-	 * data set, which signs its people up the same way.
+	 * Creates an account whose address counts as proved, without a mail: for the demo
+	 * data set, whose addresses are ours.
 	 */
-	public Mono<Profile> signUp(String email, String rawPassword, String name, String language,
+	public Mono<Profile> signUpProved(String email, String rawPassword, String name, String language,
 			@Nullable String companyName, @Nullable String companyAddress) {
+		return create(email, rawPassword, name, language, companyName, companyAddress, true);
+	}
+
+	private Mono<Profile> create(String email, String rawPassword, String name, String language,
+			@Nullable String companyName, @Nullable String companyAddress, boolean proved) {
 		String cleanEmail = email.strip();
 		return Passwords.hash(this.passwords, rawPassword)
-			.flatMap((hash) -> this.accounts.insert(cleanEmail, hash, name.strip(), language, trimmed(companyName),
-					trimmed(companyAddress)))
+			.flatMap((hash) -> this.accounts
+				.insert(cleanEmail, hash, name.strip(), language, trimmed(companyName), trimmed(companyAddress), proved)
+				.flatMap((account) -> proved ? Mono.just(account)
+						: this.verification.sendLink(account.id()).thenReturn(account))
+				.as(this.transactions::transactional))
 			.switchIfEmpty(Mono
 				.error(() -> ProblemException.conflict("EMAIL_TAKEN", "An account with this email already exists.")))
-			.flatMap((account) -> this.accounts.rolesOf(account.email()).map(account::toProfile));
+			.flatMap((account) -> this.accounts.rolesOf(account).map(account::toProfile));
+	}
+
+	/**
+	 * Marks the address of an existing account as proved (demo accounts made before
+	 * addresses had to be proved).
+	 */
+	public Mono<Void> markProved(String email) {
+		return this.accounts.findByEmail(email).flatMap((account) -> this.accounts.markVerified(account.id())).then();
 	}
 
 	public Mono<Profile> updateProfile(UUID accountId, String name, String language, @Nullable String companyName,
@@ -43,7 +77,7 @@ public class AccountRegistration {
 		return this.accounts
 			.updateProfile(accountId, name.strip(), language, trimmed(companyName), trimmed(companyAddress))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Account")))
-			.flatMap((account) -> this.accounts.rolesOf(account.email()).map(account::toProfile));
+			.flatMap((account) -> this.accounts.rolesOf(account).map(account::toProfile));
 	}
 
 	private static @Nullable String trimmed(@Nullable String value) {

@@ -1,5 +1,6 @@
 package org.accessdesk.account;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -14,13 +15,19 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in person, as every module sees them ({@code @AuthenticationPrincipal}).
- * Roles are those worked out at sign-in (or per request, for tokens and HTTP Basic).
+ * Loaded afresh for every request — from the token, the HTTP Basic credentials or the
+ * browser session — so roles, name and language are always those of now.
  */
 public final class AccountUser implements UserDetails, CredentialsContainer {
+
+	/** The authority of an account whose owner proved its email address. */
+	static final String PROVED_EMAIL = "PROVED_EMAIL";
 
 	private final UUID id;
 
 	private final String email;
+
+	private final boolean emailVerified;
 
 	private final String name;
 
@@ -30,9 +37,11 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 
 	private @Nullable String passwordHash;
 
-	AccountUser(UUID id, String email, String name, String language, Set<Role> roles, @Nullable String passwordHash) {
+	AccountUser(UUID id, String email, boolean emailVerified, String name, String language, Set<Role> roles,
+			@Nullable String passwordHash) {
 		this.id = id;
 		this.email = email;
+		this.emailVerified = emailVerified;
 		this.name = name;
 		this.language = language;
 		this.roles = Set.copyOf(roles);
@@ -45,6 +54,14 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 
 	public String email() {
 		return this.email;
+	}
+
+	/**
+	 * Whether the owner proved the email address; until then the account may only look
+	 * after itself (SPEC §2a).
+	 */
+	public boolean emailVerified() {
+		return this.emailVerified;
 	}
 
 	public String name() {
@@ -64,27 +81,21 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 		return this.roles.contains(role);
 	}
 
-	/**
-	 * The same person after they changed their profile. A browser session keeps the
-	 * principal it signed in with, and the name and language must follow the profile
-	 * (next steps are worded in that language); roles stay as worked out at sign-in.
-	 */
-	public AccountUser withProfile(Profile profile) {
-		if (!this.id.equals(profile.id())) {
-			throw new IllegalArgumentException("Not this account's profile");
-		}
-		return new AccountUser(this.id, this.email, profile.name(), profile.language(), this.roles, null);
-	}
-
 	AccountUser withoutPassword() {
-		return new AccountUser(this.id, this.email, this.name, this.language, this.roles, null);
+		return new AccountUser(this.id, this.email, this.emailVerified, this.name, this.language, this.roles, null);
 	}
 
+	/**
+	 * The roles, and {@value #PROVED_EMAIL} once the address is proved: what every API
+	 * but looking after one's own account requires (SecurityConfiguration).
+	 */
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		List<GrantedAuthority> authorities = this.roles.stream()
-			.map((role) -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
-			.toList();
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		this.roles.forEach((role) -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+		if (this.emailVerified) {
+			authorities.add(new SimpleGrantedAuthority(PROVED_EMAIL));
+		}
 		return authorities;
 	}
 

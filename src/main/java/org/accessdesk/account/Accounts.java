@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
+import org.accessdesk.registry.Administrators;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -22,7 +23,12 @@ import reactor.core.publisher.Mono;
 @Component
 public class Accounts {
 
-	private static final String COLUMNS = "id, email, password_hash, name, language, company_name, company_address";
+	/**
+	 * The columns {@link #stored} reads. {@code email_verified} is derived: the address
+	 * counts only once proved (SPEC §2a).
+	 */
+	static final String COLUMNS = "id, email, password_hash, name, language, company_name, company_address,"
+			+ " email_verified_at IS NOT NULL AS email_verified";
 
 	private final DatabaseClient db;
 
@@ -39,7 +45,24 @@ public class Accounts {
 			.bind("id", accountId)
 			.map(Accounts::stored)
 			.one()
-			.flatMap((account) -> this.roles.of(account.email()).map(account::toProfile));
+			.flatMap((account) -> this.roles.of(account).map(account::toProfile));
+	}
+
+	/**
+	 * The signed-in person behind a browser session, with roles as of now: one query,
+	 * because it runs for every request a browser makes.
+	 */
+	Mono<AccountUser> user(UUID accountId) {
+		return this.db
+			.sql("SELECT " + COLUMNS + ", " + Administrators.administersTest("email")
+					+ " AS administers FROM account WHERE id = :id")
+			.bind("id", accountId)
+			.map((row) -> {
+				StoredAccount account = stored(row);
+				return account.toUser(this.roles.of(account.email(), account.emailVerified(),
+						Boolean.TRUE.equals(row.get("administers", Boolean.class))), false);
+			})
+			.one();
 	}
 
 	/**
@@ -75,15 +98,19 @@ public class Accounts {
 	}
 
 	/**
-	 * Display names of those of the given emails that have an account, keyed by
-	 * lower-cased email.
+	 * Display names of those of the given emails whose owners proved them, keyed by
+	 * lower-cased email. An account whose address nobody proved is not its owner: a name
+	 * chosen by whoever signed up with an administrator's address is never shown as that
+	 * administrator's (SPEC §2a).
 	 */
 	public Mono<Map<String, String>> namesByEmail(Collection<String> emails) {
 		if (emails.isEmpty()) {
 			return Mono.just(Map.of());
 		}
 		String[] lowered = emails.stream().map((email) -> email.toLowerCase(Locale.ROOT)).toArray(String[]::new);
-		return this.db.sql("SELECT lower(email) AS email, name FROM account WHERE lower(email) = ANY(:emails)")
+		return this.db
+			.sql("SELECT lower(email) AS email, name FROM account WHERE lower(email) = ANY(:emails)"
+					+ " AND email_verified_at IS NOT NULL")
 			.bind("emails", lowered)
 			.map((row) -> Map.entry(row.get("email", String.class), row.get("name", String.class)))
 			.all()
@@ -97,13 +124,19 @@ public class Accounts {
 			.one();
 	}
 
-	/** Inserts the account, or completes empty when the email is taken (any case). */
+	/**
+	 * Inserts the account, or completes empty when the email is taken (any case).
+	 * {@code verified} only for accounts whose address is known good without a mail (the
+	 * demo data set).
+	 */
 	Mono<StoredAccount> insert(String email, String passwordHash, String name, String language,
-			@Nullable String companyName, @Nullable String companyAddress) {
+			@Nullable String companyName, @Nullable String companyAddress, boolean verified) {
 		return this.db
-			.sql("INSERT INTO account (email, password_hash, name, language, company_name, company_address)"
-					+ " VALUES (:email, :hash, :name, :language, :companyName, :companyAddress)"
-					+ " ON CONFLICT ((lower(email))) DO NOTHING RETURNING " + COLUMNS)
+			.sql("INSERT INTO account (email, password_hash, name, language, company_name, company_address,"
+					+ " email_verified_at) VALUES (:email, :hash, :name, :language, :companyName, :companyAddress,"
+					+ " CASE WHEN :verified THEN now() END)" + " ON CONFLICT ((lower(email))) DO NOTHING RETURNING "
+					+ COLUMNS)
+			.bind("verified", verified)
 			.bind("email", email)
 			.bind("hash", passwordHash)
 			.bind("name", name)
@@ -128,8 +161,41 @@ public class Accounts {
 			.one();
 	}
 
-	Mono<Set<Role>> rolesOf(String email) {
-		return this.roles.of(email);
+	/** Records that the owner proved the address (kept at the first proof). */
+	Mono<StoredAccount> markVerified(UUID id) {
+		return this.db
+			.sql("UPDATE account SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now()"
+					+ " WHERE id = :id RETURNING " + COLUMNS)
+			.bind("id", id)
+			.map(Accounts::stored)
+			.one();
+	}
+
+	/**
+	 * Sets a new password hash; with {@code proved}, the address counts as proved too (a
+	 * reset link reached its owner).
+	 */
+	Mono<StoredAccount> setPassword(UUID id, String passwordHash, boolean proved) {
+		return this.db
+			.sql("UPDATE account SET password_hash = :hash, updated_at = now(), email_verified_at = CASE"
+					+ " WHEN :proved THEN COALESCE(email_verified_at, now()) ELSE email_verified_at END"
+					+ " WHERE id = :id RETURNING " + COLUMNS)
+			.bind("id", id)
+			.bind("hash", passwordHash)
+			.bind("proved", proved)
+			.map(Accounts::stored)
+			.one();
+	}
+
+	Mono<StoredAccount> findById(UUID id) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id")
+			.bind("id", id)
+			.map(Accounts::stored)
+			.one();
+	}
+
+	Mono<Set<Role>> rolesOf(StoredAccount account) {
+		return this.roles.of(account);
 	}
 
 	private static org.springframework.r2dbc.core.Parameter nullable(@Nullable String value) {
@@ -140,20 +206,21 @@ public class Accounts {
 		return new StoredAccount(row.get("id", UUID.class), row.get("email", String.class),
 				row.get("password_hash", String.class), row.get("name", String.class),
 				row.get("language", String.class), row.get("company_name", String.class),
-				row.get("company_address", String.class));
+				row.get("company_address", String.class),
+				Boolean.TRUE.equals(row.get("email_verified", Boolean.class)));
 	}
 
 	/** A row of the accounts table. */
 	record StoredAccount(UUID id, String email, String passwordHash, String name, String language,
-			@Nullable String companyName, @Nullable String companyAddress) {
+			@Nullable String companyName, @Nullable String companyAddress, boolean emailVerified) {
 
 		Profile toProfile(Set<Role> roles) {
-			return new Profile(this.id, this.email, this.name, this.language, this.companyName, this.companyAddress,
-					roles);
+			return new Profile(this.id, this.email, this.emailVerified, this.name, this.language, this.companyName,
+					this.companyAddress, roles);
 		}
 
 		AccountUser toUser(Set<Role> roles, boolean withPassword) {
-			return new AccountUser(this.id, this.email, this.name, this.language, roles,
+			return new AccountUser(this.id, this.email, this.emailVerified, this.name, this.language, roles,
 					withPassword ? this.passwordHash : null);
 		}
 

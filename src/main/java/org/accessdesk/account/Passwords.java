@@ -30,4 +30,8 @@ class Passwords {
 		return Mono.fromCallable(() -> encoder.encode(rawPassword)).subscribeOn(Schedulers.boundedElastic());
 	}
 
+	static Mono<Boolean> matches(PasswordEncoder encoder, String rawPassword, String hash) {
+		return Mono.fromCallable(() -> encoder.matches(rawPassword, hash)).subscribeOn(Schedulers.boundedElastic());
+	}
+
 }

@@ -95,11 +95,12 @@ public class PersonalTokens {
 			return Mono.empty();
 		}
 		return this.db
-			// Token, account and registry standing (for the roles) in one round
-			// trip: this runs for every API request.
+			// Token, account and registry standing (for the roles) in one round trip:
+			// this runs for every API request.
 			.sql("SELECT t.id AS token_id, t.last_used_at < now() - make_interval(secs => :resolution)"
 					+ " OR t.last_used_at IS NULL AS stale, a.id, a.email, a.password_hash, a.name, a.language,"
-					+ " a.company_name, a.company_address, " + Administrators.administersTest("a.email")
+					+ " a.company_name, a.company_address, a.email_verified_at IS NOT NULL AS email_verified, "
+					+ Administrators.administersTest("a.email")
 					+ " AS administers FROM api_token t JOIN account a ON a.id = t.account_id"
 					+ " WHERE t.secret_hash = :hash")
 			.bind("hash", sha256(secret))
@@ -109,11 +110,11 @@ public class PersonalTokens {
 					Boolean.TRUE.equals(row.get("administers", Boolean.class))))
 			.one()
 			.flatMap((presented) -> touch(presented).thenReturn(presented.account()
-				.toUser(this.roles.of(presented.account().email(), presented.administers()), false)))
-			// The request runs inside this Mono's subscriber chain (the security
-			// filter's flatMap): without detaching, an SSE stream would keep the
-			// query's parsed SQL, row metadata and driver subscribers for as long as
-			// it stays open.
+				.toUser(this.roles.of(presented.account().email(), presented.account().emailVerified(),
+						presented.administers()), false)))
+			// The request runs inside this Mono's subscriber chain (the security filter's
+			// flatMap): without detaching, an SSE stream would keep the query's parsed
+			// SQL, row metadata and driver subscribers for as long as it stays open.
 			.onTerminateDetach();
 	}
 

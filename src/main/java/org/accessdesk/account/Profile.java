@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A person's profile (SPEC §2). A profile without company name or address cannot get any
- * identifier approved.
+ * identifier approved; an account whose address is not proved cannot ask at all (§2a).
  */
-public record Profile(UUID id, String email, String name, String language, @Nullable String companyName,
-		@Nullable String companyAddress, Set<Role> roles) {
+public record Profile(UUID id, String email, boolean emailVerified, String name, String language,
+		@Nullable String companyName, @Nullable String companyAddress, Set<Role> roles) {
 
 	public boolean isComplete() {
 		return hasText(this.companyName) && hasText(this.companyAddress);

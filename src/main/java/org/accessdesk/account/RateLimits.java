@@ -1,6 +1,5 @@
 package org.accessdesk.account;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -99,8 +98,7 @@ class RateLimits {
 	}
 
 	private static String address(ServerHttpRequest request) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		return (remote == null || remote.getAddress() == null) ? "unknown" : remote.getAddress().getHostAddress();
+		return ClientAddress.of(request);
 	}
 
 }

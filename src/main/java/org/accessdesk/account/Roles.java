@@ -9,9 +9,17 @@ import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
-/** Works out a person's roles from the registry and the configured staff lists. */
+/**
+ * The one place a person's roles are worked out (SPEC §1, §2a): CONTRACT_ADMIN from the
+ * registry, VENDOR_REVIEWER and OPERATOR from the configured staff lists — and none of
+ * them from an address its owner has not proved. Whoever signs up first with an
+ * administrator's or an operator's address gets nothing from it until they can read that
+ * address's mail.
+ */
 @Component
 class Roles {
+
+	private static final Set<Role> UNPROVED = Set.of(Role.USER);
 
 	private final Administrators administrators;
 
@@ -22,23 +30,39 @@ class Roles {
 		this.staff = staff;
 	}
 
-	Mono<Set<Role>> of(String email) {
-		return this.administrators.administers(email).map((administers) -> of(email, administers));
+	/** The roles of an account as of now (asks the registry only when it matters). */
+	Mono<Set<Role>> of(Accounts.StoredAccount account) {
+		if (!account.emailVerified()) {
+			return Mono.just(UNPROVED);
+		}
+		return this.administrators.administers(account.email())
+			.map((administers) -> of(account.email(), true, administers));
 	}
 
 	/**
 	 * The roles of someone whose registry standing is already known (read with
 	 * {@link Administrators#administersTest}).
 	 */
-	Set<Role> of(String email, boolean administers) {
+	Set<Role> of(String email, boolean emailVerified, boolean administers) {
+		return decide(this.staff, email, emailVerified, administers);
+	}
+
+	/**
+	 * The rule itself, without I/O: whether the address is proved, whether the registry
+	 * names it as an administrator, and the staff lists.
+	 */
+	static Set<Role> decide(StaffEmails staff, String email, boolean emailVerified, boolean administers) {
+		if (!emailVerified) {
+			return UNPROVED;
+		}
 		Set<Role> roles = EnumSet.of(Role.USER);
 		if (administers) {
 			roles.add(Role.CONTRACT_ADMIN);
 		}
-		if (this.staff.isVendorReviewer(email)) {
+		if (staff.isVendorReviewer(email)) {
 			roles.add(Role.VENDOR_REVIEWER);
 		}
-		if (this.staff.isOperator(email)) {
+		if (staff.isOperator(email)) {
 			roles.add(Role.OPERATOR);
 		}
 		return Set.copyOf(roles);

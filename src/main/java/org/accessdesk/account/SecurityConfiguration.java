@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 
+import org.accessdesk.web.ProblemException;
 import org.accessdesk.web.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +43,8 @@ import org.springframework.security.web.server.header.CrossOriginResourcePolicyS
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
@@ -66,7 +69,7 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-	private static final String SESSION_COOKIE = "SESSION";
+	static final String SESSION_COOKIE = "SESSION";
 
 	/**
 	 * The browser UI (web-static/) is plain files from this origin: scripts and styles
@@ -107,21 +110,30 @@ class SecurityConfiguration {
 	@Bean
 	ReactiveUserDetailsService accountUserDetails(Accounts accounts) {
 		return (email) -> accounts.findByEmail(email)
-			.flatMap((account) -> accounts.rolesOf(account.email())
-				.map((roles) -> (UserDetails) account.toUser(roles, true)));
+			.flatMap((account) -> accounts.rolesOf(account).map((roles) -> (UserDetails) account.toUser(roles, true)));
 	}
 
 	/**
-	 * Checks a password (form login and HTTP Basic). The delegate verifies on
-	 * {@code boundedElastic}, so Argon2 never runs on an event-loop thread; the hash is
-	 * dropped from the principal before it is kept in a session.
+	 * Checks a password (form login and HTTP Basic) unless too many wrong ones came
+	 * lately for the account or from the client ({@link PasswordGuessing}: shared by
+	 * every instance). The delegate verifies on {@code boundedElastic}, so Argon2 never
+	 * runs on an event-loop thread; the hash is dropped from the principal at once. The
+	 * client's address comes from the exchange Spring Security puts in the Reactor
+	 * context.
 	 */
 	@Bean
-	ReactiveAuthenticationManager passwordAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder) {
+	ReactiveAuthenticationManager passwordAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder,
+			PasswordGuessing guessing) {
 		UserDetailsRepositoryReactiveAuthenticationManager delegate = new UserDetailsRepositoryReactiveAuthenticationManager(
 				users);
 		delegate.setPasswordEncoder(encoder);
-		return (authentication) -> delegate.authenticate(authentication).map((result) -> {
+		return (authentication) -> Mono.deferContextual((context) -> {
+			String address = context.getOrEmpty(ServerWebExchange.class)
+				.map((exchange) -> ClientAddress.of(((ServerWebExchange) exchange).getRequest()))
+				.orElse("unknown");
+			return guessing.guard(String.valueOf(authentication.getName()), address,
+					delegate.authenticate(authentication));
+		}).map((result) -> {
 			AccountUser user = ((AccountUser) result.getPrincipal()).withoutPassword();
 			return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 		});
@@ -147,6 +159,29 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * The browser UI's files (everything read that is not the API, sign-in/out, the
+	 * actuator or the API docs): public, so no session is looked up and nothing else
+	 * either — a page, a script or a style sheet is served straight from the connection's
+	 * own event loop, with the same headers as everything else.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+	SecurityWebFilterChain pagesWebFilterChain(ServerHttpSecurity http) {
+		return http
+			.securityMatcher(
+					new AndServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/**"),
+							new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**",
+									"/actuator", "/actuator/**", "/login", "/logout"))))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.headers((headers) -> securityHeaders(headers, CONTENT_SECURITY_POLICY))
+			.build();
+	}
+
+	/**
 	 * The two SSE streams: GET only, so no CSRF, no sign-in form, no sign-out, no saved
 	 * requests, no rate limits — a shorter filter chain, which every open stream holds on
 	 * the heap for as long as it stays open (docs/BENCHMARKS.md). The same credentials
@@ -155,18 +190,19 @@ class SecurityConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	SecurityWebFilterChain streamsWebFilterChain(ServerHttpSecurity http,
-			ReactiveAuthenticationManager passwordAuthentication, PersonalTokens tokens, ProblemResponses problems) {
+			ReactiveAuthenticationManager passwordAuthentication, PersonalTokens tokens, Accounts accounts,
+			ProblemResponses problems) {
 		return http
 			.securityMatcher(
 					ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/me/events", "/api/review/events"))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/api/review/**")
 				.hasAnyRole(Role.CONTRACT_ADMIN.name(), Role.VENDOR_REVIEWER.name())
 				.anyExchange()
-				.authenticated())
+				.hasAuthority(AccountUser.PROVED_EMAIL))
 			.addFilterAt(bearerTokens(tokens, problems), SecurityWebFiltersOrder.HTTP_BASIC)
 			.httpBasic((basic) -> basic.authenticationManager(passwordAuthentication)
 				.authenticationEntryPoint(badCredentials(problems)))
-			.securityContextRepository(new SessionSecurityContexts(SESSION_COOKIE))
+			.securityContextRepository(new SessionSecurityContexts(accounts, SESSION_COOKIE))
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -178,23 +214,38 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-			ReactiveAuthenticationManager passwordAuthentication, PersonalTokens tokens, ProblemResponses problems,
-			JsonMapper json, RateLimits rateLimits) {
+			ReactiveAuthenticationManager passwordAuthentication, PersonalTokens tokens, Accounts accounts,
+			ProblemResponses problems, JsonMapper json, RateLimits rateLimits) {
 		ServerAuthenticationEntryPoint unauthenticated = unauthenticated(problems);
 		ServerAuthenticationEntryPoint badCredentials = badCredentials(problems);
 		ServerAccessDeniedHandler forbidden = forbidden(problems);
 
 		return http
-			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.POST, "/api/accounts")
+			// Anyone: sign up, prove an address with a link, ask for and use a reset
+			// link.
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/verification", "/api/password-reset",
+						"/api/password-reset/confirm")
 				.permitAll()
 				.pathMatchers("/api/csrf")
 				.permitAll()
+				// Signed in, proved or not: look after one's own account (SPEC §2a).
+				.pathMatchers(HttpMethod.GET, "/api/profile")
+				.authenticated()
+				.pathMatchers(HttpMethod.PUT, "/api/profile", "/api/profile/password")
+				.authenticated()
+				.pathMatchers(HttpMethod.POST, "/api/accounts/verification/resend")
+				.authenticated()
+				.pathMatchers(HttpMethod.DELETE, "/api/sessions")
+				.authenticated()
+				// Roles follow only from proved addresses (Roles).
 				.pathMatchers("/api/registry/**", "/api/ops/**")
 				.hasRole(Role.OPERATOR.name())
 				.pathMatchers("/api/review/**")
 				.hasAnyRole(Role.CONTRACT_ADMIN.name(), Role.VENDOR_REVIEWER.name())
+				// Everything else: a proved address.
 				.pathMatchers("/api/**")
-				.authenticated()
+				.hasAuthority(AccountUser.PROVED_EMAIL)
 				.pathMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.pathMatchers("/actuator/**")
@@ -213,7 +264,10 @@ class SecurityConfiguration {
 				.authenticationSuccessHandler(signedIn(json))
 				.authenticationFailureHandler(signInFailed(problems))
 				.authenticationEntryPoint(unauthenticated))
-			.securityContextRepository(new SessionSecurityContexts(SESSION_COOKIE))
+			.securityContextRepository(new SessionSecurityContexts(accounts, SESSION_COOKIE))
+			// Pages are public and the API answers JSON: nothing to come back to after
+			// signing in, so no anonymous visitor gets a session of their own.
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
@@ -237,15 +291,43 @@ class SecurityConfiguration {
 
 	private static ServerAuthenticationEntryPoint badCredentials(ProblemResponses problems) {
 		return (exchange, failure) -> {
+			if (failure instanceof PasswordGuessing.TooManyPasswordGuesses tooMany) {
+				return tooManyGuesses(problems, exchange, tooMany);
+			}
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accessdesk\"");
 			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS",
 					"The email or password is not right.");
 		};
 	}
 
+	/**
+	 * 429 with {@code Retry-After}, the same for an account that exists and one that does
+	 * not. The password was not checked.
+	 */
+	private static Mono<Void> tooManyGuesses(ProblemResponses problems, ServerWebExchange exchange,
+			PasswordGuessing.TooManyPasswordGuesses tooMany) {
+		exchange.getResponse()
+			.getHeaders()
+			.set(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(tooMany.retryAfter()));
+		return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+				"Too many wrong passwords for this account or from this address; try again later,"
+						+ " or reset the password by mail.");
+	}
+
+	/**
+	 * 403: {@code EMAIL_UNVERIFIED} for an account whose address is not proved yet (it
+	 * may only look after itself, SPEC §2a), else {@code FORBIDDEN}.
+	 */
 	private static ServerAccessDeniedHandler forbidden(ProblemResponses problems) {
-		return (exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
-				"Your account may not do this.");
+		return (exchange, denied) -> exchange.getPrincipal()
+			.map((principal) -> (principal instanceof Authentication authentication
+					&& authentication.getPrincipal() instanceof AccountUser user && !user.emailVerified()))
+			.defaultIfEmpty(false)
+			.flatMap((unproved) -> unproved
+					? problems.write(exchange, HttpStatus.FORBIDDEN, "EMAIL_UNVERIFIED",
+							"Confirm your email address first: follow the link we mailed you,"
+									+ " or ask for a new one (POST /api/accounts/verification/resend).")
+					: problems.write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your account may not do this."));
 	}
 
 	/**
@@ -333,6 +415,10 @@ class SecurityConfiguration {
 	private static ServerAuthenticationFailureHandler signInFailed(ProblemResponses problems) {
 		return (filterExchange, failure) -> {
 			ServerWebExchange exchange = filterExchange.getExchange();
+			if (failure instanceof PasswordGuessing.TooManyPasswordGuesses tooMany) {
+				return wantsJson(exchange) ? tooManyGuesses(problems, exchange, tooMany)
+						: redirect(exchange, "/signin.html?throttled");
+			}
 			if (!wantsJson(exchange)) {
 				return redirect(exchange, "/signin.html?error");
 			}

@@ -1,31 +1,55 @@
 package org.accessdesk.account;
 
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
-import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Who signed in, kept in the web session — looked for only when the request carries a
- * session cookie. Asking the session manager creates a session object (with a random id)
- * for every request without one: for each call of a script with a token, and for each
- * open SSE stream, which keeps it for as long as the stream stays open.
+ * Who signed in with the form, kept in the browser session as the account's id only: each
+ * request loads the account afresh (one query, roles included), so a proved address, a
+ * new role or a changed language count at once, on every instance, and nothing in the
+ * session can go stale. The session is looked for only when the request carries the
+ * session cookie — asking the session manager otherwise creates a session object for
+ * every token call and every open SSE stream.
  */
 final class SessionSecurityContexts implements ServerSecurityContextRepository {
 
-	private final WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
+	/** The session attribute holding the signed-in account's id. */
+	static final String ACCOUNT = "accountId";
+
+	private final Accounts accounts;
 
 	private final String cookieName;
 
-	SessionSecurityContexts(String cookieName) {
+	SessionSecurityContexts(Accounts accounts, String cookieName) {
+		this.accounts = accounts;
 		this.cookieName = cookieName;
 	}
 
+	/**
+	 * Signing in keeps the account's id under a new session id (against session
+	 * fixation); signing out (no context) ends the session.
+	 */
 	@Override
-	public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
-		return this.sessions.save(exchange, context);
+	public Mono<Void> save(ServerWebExchange exchange, @Nullable SecurityContext context) {
+		return exchange.getSession().flatMap((session) -> {
+			if (context == null || context.getAuthentication() == null
+					|| !(context.getAuthentication().getPrincipal() instanceof AccountUser user)) {
+				return session.invalidate();
+			}
+			session.getAttributes().put(ACCOUNT, user.id().toString());
+			return session.changeSessionId();
+		});
 	}
 
 	@Override
@@ -33,7 +57,29 @@ final class SessionSecurityContexts implements ServerSecurityContextRepository {
 		if (!exchange.getRequest().getCookies().containsKey(this.cookieName)) {
 			return Mono.empty();
 		}
-		return this.sessions.load(exchange);
+		return exchange.getSession()
+			.mapNotNull(SessionSecurityContexts::accountOf)
+			.flatMap(this.accounts::user)
+			.map((user) -> new SecurityContextImpl(
+					UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
+	}
+
+	static @Nullable UUID accountOf(WebSession session) {
+		return (session.getAttributes().get(ACCOUNT) instanceof String id) ? parse(id) : null;
+	}
+
+	static @Nullable UUID accountOf(Map<String, String> attributes) {
+		String id = attributes.get(ACCOUNT);
+		return (id != null) ? parse(id) : null;
+	}
+
+	private static @Nullable UUID parse(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

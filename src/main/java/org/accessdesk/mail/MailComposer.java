@@ -48,10 +48,9 @@ class MailComposer {
 
 	static {
 		// Jakarta Mail 2.1 looks its StreamProvider up with a fresh ServiceLoader — a
-		// scan of
-		// every jar — each time a header is encoded or a part is created or written
-		// (jakartaee/mail-api#861): most of the time it took to send a mail. Naming the
-		// provider, as the API allows, turns that into a loaded-class lookup.
+		// scan of every jar — each time a header is encoded or a part is created or
+		// written (jakartaee/mail-api#861): most of the time it took to send a mail.
+		// Naming the provider, as the API allows, turns that into a loaded-class lookup.
 		if (System.getProperty(STREAM_PROVIDER) == null) {
 			System.setProperty(STREAM_PROVIDER, MailStreamProvider.class.getName());
 		}
@@ -86,6 +85,9 @@ class MailComposer {
 
 	/** The mail as the recipient will read it: subject, plain text and HTML. */
 	Rendered render(OutboxMail mail) {
+		if (mail.kind().isAccountNotice()) {
+			return renderNotice(mail);
+		}
 		MailFacts facts = this.json.readValue(mail.facts(), MailFacts.class);
 		Locale locale = Locale.forLanguageTag(mail.language());
 		List<Line> lines = facts.items().stream().map((item) -> line(item, locale)).toList();
@@ -103,6 +105,42 @@ class MailComposer {
 		return new Rendered(subject(mail.kind(), facts, lines, locale),
 				this.templates.process("system-mail.txt", context),
 				this.templates.process("system-mail.html", context));
+	}
+
+	/**
+	 * A mail about the account itself: the one-time link (verify, reset) with its expiry,
+	 * or the notice of a change, and what to do if it was not the reader.
+	 */
+	private Rendered renderNotice(OutboxMail mail) {
+		AccountNotice notice = this.json.readValue(mail.facts(), AccountNotice.class);
+		Locale locale = Locale.forLanguageTag(mail.language());
+		MailKind kind = mail.kind();
+		String page = switch (kind) {
+			case VERIFY_EMAIL -> "/verify.html";
+			case PASSWORD_RESET -> "/reset.html";
+			default -> null;
+		};
+		if (page != null && notice.token() == null) {
+			throw new IllegalStateException("The link of mail " + mail.id() + " was sent already");
+		}
+		Map<String, Object> model = new HashMap<>();
+		model.put("name", mail.recipientName());
+		Object[] when = (notice.at() != null) ? new Object[] { time(notice.at(), locale) } : null;
+		model.put("intro", this.messages.getMessage("mail.intro." + kind, when, locale));
+		model.put("link",
+				(page == null) ? null
+						: UriComponentsBuilder.fromUri(this.properties.baseUrl())
+							.path(page)
+							.fragment("token=" + notice.token())
+							.build()
+							.toUriString());
+		model.put("action", (page == null) ? null : this.messages.getMessage("mail.action." + kind, null, locale));
+		model.put("until", time(notice.until(), locale));
+		model.put("warning", this.messages.getMessage("mail.warning." + kind, null, locale));
+		Context context = new Context(locale, model);
+		return new Rendered(this.messages.getMessage("mail.subject." + kind, null, locale),
+				this.templates.process("account-mail.txt", context),
+				this.templates.process("account-mail.html", context));
 	}
 
 	private String intro(MailKind kind, MailFacts facts, Line first, Locale locale) {
@@ -161,6 +199,8 @@ class MailComposer {
 			case ITEM_CHANGED, AUTO_RETRIED -> new Object[] { first.identifier(), first.status() };
 			case ADMIN_REMINDER -> new Object[] { first.identifier(), first.since() };
 			case VENDOR_OVERDUE -> new Object[] { first.identifier() };
+			case VERIFY_EMAIL, PASSWORD_RESET, PASSWORD_CHANGED ->
+				throw new IllegalArgumentException(kind + " is a notice");
 		};
 		return this.messages.getMessage("mail.subject." + kind, args, locale);
 	}

@@ -28,6 +28,23 @@ public enum MailKind {
 	ADMIN_REMINDER,
 
 	/** To the vendor desk: an item in its queue passed its deadline. */
-	VENDOR_OVERDUE
+	VENDOR_OVERDUE,
+
+	/** To a new account: the link that proves its email address (SPEC §2a). */
+	VERIFY_EMAIL,
+
+	/** To an account's owner: a link to choose a new password. */
+	PASSWORD_RESET,
+
+	/** To an account's owner: the password was changed. */
+	PASSWORD_CHANGED;
+
+	/**
+	 * Whether this mail is about the account itself ({@link AccountNotice}) rather than
+	 * requests and items ({@link MailFacts}).
+	 */
+	boolean isAccountNotice() {
+		return this == VERIFY_EMAIL || this == PASSWORD_RESET || this == PASSWORD_CHANGED;
+	}
 
 }

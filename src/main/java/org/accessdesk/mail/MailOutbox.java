@@ -36,7 +36,11 @@ public class MailOutbox {
 			+ " FROM unnest(:kinds::text[], :accounts::text[], :addresses::text[], :facts::text[])"
 			+ " AS l(kind, account, address, facts)"
 			+ " LEFT JOIN account by_id ON by_id.id = NULLIF(l.account, '')::uuid"
+			// An address speaks a person's language only when its owner proved it: mail
+			// to an administrator's address never takes the name or language of whoever
+			// signed up with it unproved (SPEC §2a).
 			+ " LEFT JOIN account by_address ON l.account = '' AND lower(by_address.email) = lower(l.address)"
+			+ " AND by_address.email_verified_at IS NOT NULL"
 			+ " WHERE COALESCE(by_id.email, NULLIF(l.address, '')) IS NOT NULL";
 
 	private final DatabaseClient db;

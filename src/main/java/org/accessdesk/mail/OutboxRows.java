@@ -67,8 +67,10 @@ class OutboxRows {
 			return Mono.just(0L);
 		}
 		return this.db
+			// A sent link's secret has done its job: the outbox keeps no working links
+			// (AccountNotice).
 			.sql("UPDATE mail_outbox SET state = 'SENT', sent_at = now(), claim = NULL, lease_until = NULL,"
-					+ " last_error = NULL WHERE claim = :claim AND id = ANY(:ids)")
+					+ " last_error = NULL, facts = facts - 'token' WHERE claim = :claim AND id = ANY(:ids)")
 			.bind("claim", claim)
 			.bind("ids", ids.toArray(Long[]::new))
 			.fetch()

@@ -1,5 +1,6 @@
 package org.accessdesk.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,15 +18,17 @@ class ProblemHandling {
 	Mono<ResponseEntity<ProblemDetail>> handle(Throwable failure, ServerWebExchange exchange) {
 		if (exchange.getResponse().isCommitted()) {
 			// A stream (SSE) that had already begun: its status and headers are sent and
-			// can
-			// no longer change. Passing the failure on ends the response (the problem
+			// can no longer change. Passing the failure on ends the response (the problem
 			// writer leaves committed responses alone); an EventSource reconnects.
 			return Mono.error(failure);
 		}
 		ProblemDetail problem = Problems.from(failure);
-		return Mono.just(ResponseEntity.status(problem.getStatus())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem));
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (failure instanceof ProblemException known && known.retryAfter() != null) {
+			response.header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(known.retryAfter()));
+		}
+		return Mono.just(response.body(problem));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.accessdesk.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +30,12 @@ public class ProblemResponses {
 	}
 
 	Mono<Void> write(ServerWebExchange exchange, Throwable failure) {
+		if (failure instanceof ProblemException known && known.retryAfter() != null
+				&& !exchange.getResponse().isCommitted()) {
+			exchange.getResponse()
+				.getHeaders()
+				.set(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(known.retryAfter()));
+		}
 		return write(exchange, Problems.from(failure));
 	}
 

@@ -20,17 +20,12 @@ import org.accessdesk.web.TextRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 
@@ -38,7 +33,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class AccountController {
 
-	private static final String SESSION_CONTEXT = WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME;
+	/** What passes for an email address: something@domain.tld, no spaces. */
+	static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
 	private final AccountRegistration registration;
 
@@ -65,42 +61,24 @@ class AccountController {
 	}
 
 	/**
-	 * Replaces the editable fields. {@code email} and {@code roles} may be sent back as
-	 * read (a client that GETs, edits and PUTs need not strip them), but email cannot be
-	 * changed here and roles are never set by hand.
+	 * Replaces the editable fields. {@code email}, {@code emailVerified} and
+	 * {@code roles} may be sent back as read (a client that GETs, edits and PUTs need not
+	 * strip them), but email cannot be changed here, and neither proof nor roles are ever
+	 * set by hand. Every request loads the signed-in account afresh, so a browser session
+	 * speaks the new language at once.
 	 */
 	@PutMapping("/api/profile")
-	Mono<ProfileView> updateProfile(@AuthenticationPrincipal AccountUser user, @Valid @RequestBody ProfileUpdate form,
-			ServerWebExchange exchange) {
+	Mono<ProfileView> updateProfile(@AuthenticationPrincipal AccountUser user, @Valid @RequestBody ProfileUpdate form) {
 		if (form.email() != null && !form.email().strip().equalsIgnoreCase(user.email())) {
 			return Mono.error(ProblemException.invalid("email", "cannot be changed"));
 		}
 		return this.registration
 			.updateProfile(user.id(), form.name(), form.language(), form.companyName(), form.companyAddress())
-			.flatMap((profile) -> followInSession(exchange, user, profile).thenReturn(ProfileView.of(profile)));
-	}
-
-	/**
-	 * A browser that signed in with the form keeps its principal in the session; after a
-	 * change of language (the switch on every page) the next request must already speak
-	 * it. Tokens and HTTP Basic load the account afresh on every request.
-	 */
-	private static Mono<Void> followInSession(ServerWebExchange exchange, AccountUser user, Profile profile) {
-		return exchange.getSession().doOnNext((session) -> {
-			if (session.getAttribute(SESSION_CONTEXT) instanceof SecurityContext context
-					&& context.getAuthentication() != null
-					&& context.getAuthentication().getPrincipal() instanceof AccountUser) {
-				AccountUser updated = user.withProfile(profile);
-				session.getAttributes()
-					.put(SESSION_CONTEXT, new SecurityContextImpl(UsernamePasswordAuthenticationToken
-						.authenticated(updated, null, updated.getAuthorities())));
-			}
-		}).then();
+			.map(ProfileView::of);
 	}
 
 	record SignUp(
-			@NotBlank @Size(max = 254) @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
-					message = "must be an email address") String email,
+			@NotBlank @Size(max = 254) @Pattern(regexp = EMAIL, message = "must be an email address") String email,
 			@NotNull @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
 			@NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE,
 					message = "must not contain control characters") String name,
@@ -111,7 +89,7 @@ class AccountController {
 					message = "must not contain control characters") String companyAddress) {
 	}
 
-	record ProfileUpdate(@Nullable String email, @Nullable Set<String> roles,
+	record ProfileUpdate(@Nullable String email, @Nullable Boolean emailVerified, @Nullable Set<String> roles,
 			@NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE,
 					message = "must not contain control characters") String name,
 			@NotNull @Pattern(regexp = "ja|en", message = "must be ja or en") String language,
@@ -122,10 +100,12 @@ class AccountController {
 	}
 
 	/**
-	 * The profile as the API shows it. {@code complete} says whether identifiers can be
-	 * approved at all (rule D1 needs company name and address).
+	 * The profile as the API shows it. {@code emailVerified} says whether the owner
+	 * proved the address (until then the account may only look after itself);
+	 * {@code complete} whether identifiers can be approved at all (rule D1 needs company
+	 * name and address).
 	 */
-	record ProfileView(String email, String name, String language, @Nullable String companyName,
+	record ProfileView(String email, boolean emailVerified, String name, String language, @Nullable String companyName,
 			@Nullable String companyAddress, boolean complete, Set<String> roles) {
 
 		static ProfileView of(Profile profile) {
@@ -133,8 +113,8 @@ class AccountController {
 			for (Role role : profile.roles()) {
 				roles.add(role.name());
 			}
-			return new ProfileView(profile.email(), profile.name(), profile.language(), profile.companyName(),
-					profile.companyAddress(), profile.isComplete(), roles);
+			return new ProfileView(profile.email(), profile.emailVerified(), profile.name(), profile.language(),
+					profile.companyName(), profile.companyAddress(), profile.isComplete(), roles);
 		}
 
 	}
