@@ -59,7 +59,7 @@ async function send(method, path, { body, accept = 'application/json', headers =
 }
 
 /**
- * One API call. Answers the parsed JSON (null for 204), or a Blob when something other than
+ * One API call. Answers the parsed JSON (null for an empty answer), or a Blob when something other than
  * JSON is asked for; throws Problem otherwise. A 401 sends the browser to sign in unless
  * {anonymous: true}.
  */
@@ -80,11 +80,13 @@ export async function api(method, path, options = {}) {
 	if (!response.ok) {
 		throw await problemOf(response);
 	}
-	if (response.status === 204) {
-		return null;
-	}
 	const accept = options.accept || 'application/json';
-	return accept === 'application/json' ? response.json() : response.blob();
+	if (accept !== 'application/json') {
+		return response.blob();
+	}
+	// 204, and 202 without a body (a mail is on its way), answer nothing to parse.
+	const text = await response.text();
+	return text ? JSON.parse(text) : null;
 }
 
 async function problemOf(response) {

@@ -5,6 +5,7 @@ import { apply, dateTime, date, t } from './i18n.js';
 import { announce, byId, h, linkedItem, reveal } from './dom.js';
 import { explain, startPage, switchLanguage, tabKeys } from './shell.js';
 import { follow } from './live.js';
+import { wireAccountSecurity, wireVerificationBanner } from './account.js';
 
 const TABS = ['personal', 'company', 'access', 'preferences'];
 const SUBS = ['contracts', 'ordering'];
@@ -35,7 +36,14 @@ async function start() {
 	wireOrderForm();
 	wireProfileForms();
 	wireAccessTable();
+	wireVerificationBanner(state.profile);
+	wireAccountSecurity(state.profile);
 	route();
+	if (!state.profile.emailVerified) {
+		// Requests, access and live status wait until the address is proved (SPEC §2a).
+		apply(document);
+		return;
+	}
 	follow('/api/me/events', onStatusEvent, (live, resumed) => {
 		byId('live-state').hidden = live === 'live';
 		if (live === 'live' && resumed) {
@@ -66,6 +74,9 @@ async function reloadAll() {
 	for (const input of document.querySelectorAll('[data-filter]')) {
 		// Shown above each filter where a narrow screen hides the column headings (style.css).
 		input.parentElement.dataset.label = t(FILTER_LABELS[input.dataset.filter]);
+	}
+	if (!state.profile.emailVerified) {
+		return;
 	}
 	const page = await get('/api/access-requests?size=20');
 	state.requests = new Map(page.requests.map((request) => [request.id, request]));

@@ -10,6 +10,11 @@ for (const button of document.querySelectorAll('[data-lang]')) {
 }
 const params = new URLSearchParams(location.search);
 byId('signed-out').hidden = !params.has('signedOut');
+byId('signed-out-everywhere').hidden = !params.has('signedOutEverywhere');
+byId('password-reset').hidden = !params.has('reset');
+if (params.has('throttled')) {
+	byId('signin-error').textContent = t('signin.throttled');
+}
 csrfToken().then((token) => {
 	byId('csrf').value = token;
 });
@@ -29,8 +34,9 @@ byId('signin-form').addEventListener('submit', async (event) => {
 		location.assign(next());
 	}
 	catch (problem) {
-		error.textContent = problem instanceof Problem && problem.status === 401 ? t('signin.failed')
-			: t('error.network');
+		error.textContent = !(problem instanceof Problem) || problem.code === 'NETWORK' ? t('error.network')
+			: problem.status === 401 ? t('signin.failed')
+				: problem.status === 429 ? t('signin.throttled') : t('error.generic');
 		byId('password').setAttribute('aria-invalid', 'true');
 		byId('password').focus();
 		button.disabled = false;
