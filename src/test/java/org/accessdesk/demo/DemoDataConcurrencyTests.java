@@ -9,6 +9,7 @@ import org.accessdesk.account.AccountRegistration;
 import org.accessdesk.registry.RegistryImport;
 import org.accessdesk.support.TestAccounts.Person;
 import org.accessdesk.support.TestDatabase;
+import org.accessdesk.support.TestMail;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +31,7 @@ import reactor.test.StepVerifier;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ActiveProfiles({ "test", "demo" })
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = { TestDatabase.class, TestMail.class })
 class DemoDataConcurrencyTests {
 
 	@Autowired

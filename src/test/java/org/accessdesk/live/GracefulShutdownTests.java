@@ -10,6 +10,7 @@ import org.accessdesk.support.SseClient;
 import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
 import org.accessdesk.support.TestDatabase;
+import org.accessdesk.support.TestMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class GracefulShutdownTests {
 	@Test
 	void closingAnInstanceEndsItsOpenStreamsPromptly() throws Exception {
 		this.instance = new SpringApplicationBuilder(AccessDeskApplication.class).profiles("test")
-			.initializers(new TestDatabase())
+			.initializers(new TestDatabase(), new TestMail())
 			.properties("server.port=0", "spring.lifecycle.timeout-per-shutdown-phase=10m")
 			.run();
 		int port = Integer.parseInt(this.instance.getEnvironment().getRequiredProperty("local.server.port"));

@@ -12,6 +12,7 @@ import org.accessdesk.support.SseClient;
 import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
 import org.accessdesk.support.TestDatabase;
+import org.accessdesk.support.TestMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class TwoInstanceTests {
 	@BeforeAll
 	static void startInstanceB() {
 		instanceB = new SpringApplicationBuilder(AccessDeskApplication.class).profiles("test")
-			.initializers(new TestDatabase())
+			.initializers(new TestDatabase(), new TestMail())
 			.properties("server.port=0")
 			.run();
 	}

@@ -24,6 +24,11 @@ class MailComposerTests {
 
 	static final Instant AT = Instant.parse("2026-11-25T01:30:00Z");
 
+	/**
+	 * The mails about the account itself (SPEC §2a), rendered from their own template.
+	 */
+	static final String[] NOTICES = { "VERIFY_EMAIL", "PASSWORD_RESET", "PASSWORD_CHANGED" };
+
 	final JsonMapper json = JsonMapper.builder().build();
 
 	final MailComposer composer = new MailComposer(messages(),
@@ -33,7 +38,8 @@ class MailComposerTests {
 			this.json);
 
 	@ParameterizedTest
-	@EnumSource(MailKind.class)
+	@EnumSource(value = MailKind.class, mode = EnumSource.Mode.EXCLUDE,
+			names = { "VERIFY_EMAIL", "PASSWORD_RESET", "PASSWORD_CHANGED" })
 	void inJapanese(MailKind kind) {
 		MailComposer.Rendered mail = render(kind, "ja");
 		assertThat(mail.subject()).startsWith("【Access Desk】").contains("91000001");
@@ -45,7 +51,8 @@ class MailComposerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(MailKind.class)
+	@EnumSource(value = MailKind.class, mode = EnumSource.Mode.EXCLUDE,
+			names = { "VERIFY_EMAIL", "PASSWORD_RESET", "PASSWORD_CHANGED" })
 	void inEnglish(MailKind kind) {
 		MailComposer.Rendered mail = render(kind, "en");
 		assertThat(mail.subject()).startsWith("[Access Desk]").contains("91000001");
@@ -55,6 +62,50 @@ class MailComposerTests {
 			.doesNotContain("様", "ステータス");
 		assertThat(mail.html()).contains("<html lang=\"en\">");
 		assertKindSpecifics(kind, mail, "en");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = MailKind.class, names = { "VERIFY_EMAIL", "PASSWORD_RESET", "PASSWORD_CHANGED" })
+	void noticesInJapanese(MailKind kind) {
+		MailComposer.Rendered mail = renderNotice(kind, "ja");
+		assertThat(mail.subject()).startsWith("【Access Desk】");
+		assertComplete(mail);
+		assertThat(mail.text()).contains("鈴木 花子 様").doesNotContain("Dear", "link", "password");
+		assertThat(mail.html()).contains("<html lang=\"ja\">");
+		switch (kind) {
+			case VERIFY_EMAIL -> assertThat(mail.subject() + mail.text()).contains("メールアドレスの確認",
+					"https://desk.example/verify.html#token=s3cr3t-t0ken", "2026年11月26日 10:30 (JST) まで、一度だけ使えます");
+			case PASSWORD_RESET -> assertThat(mail.text())
+				.contains("https://desk.example/reset.html#token=s3cr3t-t0ken", "2026年11月26日 10:30 (JST) まで");
+			default -> assertThat(mail.text()).contains("2026年11月25日 10:30 (JST) に Access Desk のアカウントのパスワードが変更されました")
+				.doesNotContain("token");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = MailKind.class, names = { "VERIFY_EMAIL", "PASSWORD_RESET", "PASSWORD_CHANGED" })
+	void noticesInEnglish(MailKind kind) {
+		MailComposer.Rendered mail = renderNotice(kind, "en");
+		assertThat(mail.subject()).startsWith("[Access Desk]");
+		assertComplete(mail);
+		assertThat(mail.text()).contains("Dear 鈴木 花子,").doesNotContain("様", "リンク");
+		assertThat(mail.html()).contains("<html lang=\"en\">");
+		switch (kind) {
+			case VERIFY_EMAIL -> assertThat(mail.subject() + mail.text()).contains("Confirm your email address",
+					"https://desk.example/verify.html#token=s3cr3t-t0ken",
+					"The link works once, until 26 Nov 2026, 10:30 JST.");
+			case PASSWORD_RESET ->
+				assertThat(mail.text()).contains("https://desk.example/reset.html#token=s3cr3t-t0ken");
+			default ->
+				assertThat(mail.text()).contains("was changed at 25 Nov 2026, 10:30 JST").doesNotContain("token");
+		}
+	}
+
+	private MailComposer.Rendered renderNotice(MailKind kind, String language) {
+		AccountNotice notice = (kind == MailKind.PASSWORD_CHANGED) ? new AccountNotice(null, null, AT)
+				: new AccountNotice("s3cr3t-t0ken", AT.plus(Duration.ofDays(1)), null);
+		return this.composer.render(new OutboxMail(1, UUID.randomUUID(), kind, "hanako@example.com", "鈴木 花子", language,
+				this.json.writeValueAsString(notice), 1));
 	}
 
 	private void assertKindSpecifics(MailKind kind, MailComposer.Rendered mail, String language) {
@@ -111,6 +162,8 @@ class MailComposerTests {
 				item(null, "PENDING_ADMIN", "AWAITING_ADMIN", List.of(), null, List.of(), null);
 			case VENDOR_OVERDUE -> item(null, "PENDING_VENDOR", "COMPANY_MISMATCH", List.of(), null, List.of(),
 					AT.plus(Duration.ofHours(6)));
+			case VERIFY_EMAIL, PASSWORD_RESET, PASSWORD_CHANGED ->
+				throw new IllegalArgumentException(kind + " is a notice");
 		};
 		return new MailFacts(UUID.randomUUID(), requester, "保守を担当しています～", List.of(item));
 	}

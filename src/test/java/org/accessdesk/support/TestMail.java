@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -33,6 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * up its own addresses — never by the server's total.
  */
 public final class TestMail implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/** The subjects of the mails about the account itself, in both languages. */
+	private static final List<String> ACCOUNT_NOTICE_SUBJECTS = List.of("Confirm your email address",
+			"Reset your password", "Your password was changed", "メールアドレスの確認をお願いします", "パスワードの再設定", "パスワードが変更されました");
 
 	private static GreenMail server;
 
@@ -63,9 +69,33 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
 		server.start();
 	}
 
-	/** Everything received so far for this address. */
+	/**
+	 * The system mail about requests and items received so far for this address: every
+	 * mail but those about the account itself (the link that proves the address, reset
+	 * links, password notices), which every test account gets at sign-up.
+	 */
 	public static List<MimeMessage> to(String address) {
+		return all(address).stream().filter((message) -> !isAccountNotice(message)).toList();
+	}
+
+	/** Everything received so far for this address, account notices included. */
+	public static List<MimeMessage> all(String address) {
 		return Arrays.stream(server().getReceivedMessages()).filter((message) -> isFor(message, address)).toList();
+	}
+
+	/** The mails about the account itself (SPEC §2a) received for this address. */
+	public static List<MimeMessage> accountNotices(String address) {
+		return all(address).stream().filter(TestMail::isAccountNotice).toList();
+	}
+
+	private static boolean isAccountNotice(MimeMessage message) {
+		try {
+			String subject = message.getSubject();
+			return ACCOUNT_NOTICE_SUBJECTS.stream().anyMatch(subject::contains);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -81,6 +111,42 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
 		}
 		assertThat(received).as("mail for %s within %s", address, timeout).hasSizeGreaterThanOrEqualTo(count);
 		return received;
+	}
+
+	/**
+	 * Waits until at least {@code count} account notices for this address have arrived.
+	 */
+	public static List<MimeMessage> awaitAccountNotices(String address, int count, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<MimeMessage> received = accountNotices(address);
+		while (received.size() < count && System.nanoTime() < deadline) {
+			pause(Duration.ofMillis(25));
+			received = accountNotices(address);
+		}
+		assertThat(received).as("account notices for %s within %s", address, timeout)
+			.hasSizeGreaterThanOrEqualTo(count);
+		return received;
+	}
+
+	/**
+	 * The token of the newest link to {@code page} ({@code verify.html},
+	 * {@code reset.html}) mailed to this address, waiting for the first one to arrive.
+	 */
+	public static String newestToken(String address, String page, Duration timeout) {
+		Pattern link = Pattern.compile("/" + Pattern.quote(page) + "#token=([A-Za-z0-9_-]+)");
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			List<MimeMessage> received = accountNotices(address);
+			for (int i = received.size() - 1; i >= 0; i--) {
+				Matcher matcher = link.matcher(text(received.get(i)));
+				if (matcher.find()) {
+					return matcher.group(1);
+				}
+			}
+			assertThat(System.nanoTime()).as("a link to %s mailed to %s within %s", page, address, timeout)
+				.isLessThan(deadline);
+			pause(Duration.ofMillis(25));
+		}
 	}
 
 	public static void pause(Duration duration) {
