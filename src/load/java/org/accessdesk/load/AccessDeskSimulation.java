@@ -41,7 +41,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /**
  * The load suite (issue 7, item 4) against one running instance on loopback. In order:
  * staff accounts and a registry of this run's own (imported as OPERATOR); {@code users}
- * sign-ups, each with a personal API token; then, at the same time for {@code seconds}:
+ * sign-ups, each proving its address with the mailed link ({@link LoadMailbox}) and
+ * creating a personal API token; then, at the same time for {@code seconds}:
  * {@code concurrency} closed-model submitters whose requests cover every outcome of the
  * decision table, {@code sseClients} streams held open (each also waits for its own
  * submission to arrive live), and two reviewers (an administrator and the vendor desk)
@@ -73,6 +74,12 @@ public class AccessDeskSimulation extends Simulation {
 	static final String STAFF_PASSWORD = System.getProperty("load.staffPassword", "load-staff-password");
 
 	static final String PASSWORD = "load-user-password";
+
+	/**
+	 * Where the instance under load sends mail ({@code SPRING_MAIL_PORT}); see
+	 * LoadMailbox.
+	 */
+	static final LoadMailbox MAILBOX = new LoadMailbox(Integer.getInteger("load.smtpPort", 3025));
 
 	/** This run's tag: emails and registry numbers are unique per run. */
 	static final String RUN = Long.toString(System.currentTimeMillis(), 36);
@@ -109,6 +116,7 @@ public class AccessDeskSimulation extends Simulation {
 			http("sign up administrator").post("/api/accounts")
 				.body(StringBody(account(REGISTRY.admin, STAFF_PASSWORD, REGISTRY.company)))
 				.check(status().is(201)),
+			verify(REGISTRY.admin),
 			http("import registry").post("/api/registry/import")
 				.basicAuth(OPERATOR, STAFF_PASSWORD)
 				.body(StringBody(REGISTRY.json(Instant.now())))
@@ -122,6 +130,7 @@ public class AccessDeskSimulation extends Simulation {
 					// One in ten profiles stays incomplete: rule D1.
 					(session.userId() % 10 == 0) ? null : REGISTRY.company)))
 			.check(status().is(201)))
+		.exec(verify("#{email}"))
 		.exec(http("create token").post("/api/tokens")
 			.basicAuth("#{email}", PASSWORD)
 			.body(StringBody("{\"name\":\"load\"}"))
@@ -201,10 +210,32 @@ public class AccessDeskSimulation extends Simulation {
 	}
 
 	private static ChainBuilder signUpStaff(String what, String email) {
-		// 409: the account is left from an earlier run (same password expected).
+		// 409: the account is left from an earlier run, which proved its address (same
+		// password expected).
 		return exec(http("sign up " + what).post("/api/accounts")
 			.body(StringBody(account(email, STAFF_PASSWORD, null)))
-			.check(status().in(201, 409)));
+			.check(status().in(201, 409).saveAs(what + "SignUp")))
+			.doIf((session) -> session.getInt(what + "SignUp") == 201)
+			.then(verify(email));
+	}
+
+	/**
+	 * Proves the address as its owner would: waits (up to 30 s, without blocking
+	 * Gatling's threads) for the mail with the link, then posts its token. The email is
+	 * given as is or as a Gatling expression ({@code #{email}}).
+	 */
+	private static ChainBuilder verify(String email) {
+		return exec((session) -> session.set("verifyEmail", email.startsWith("#{") ? session.getString("email") : email)
+			.set("verifyWaits", 0))
+			.asLongAs((session) -> MAILBOX.verificationToken(session.getString("verifyEmail")).isEmpty()
+					&& session.getInt("verifyWaits") < 300)
+			.on(exec((session) -> session.set("verifyWaits", session.getInt("verifyWaits") + 1))
+				.pause(Duration.ofMillis(100)))
+			.exec((session) -> session.set("verifyToken",
+					MAILBOX.verificationToken(session.getString("verifyEmail")).orElse("no-mail-arrived")))
+			.exec(http("verify email").post("/api/accounts/verification")
+				.body(StringBody("{\"token\":\"#{verifyToken}\"}"))
+				.check(status().is(200)));
 	}
 
 	private static ChainBuilder staffToken(String key, String email) {
