@@ -20,11 +20,11 @@ import reactor.util.retry.Retry;
 
 /**
  * This instance's one reader of the event table. Woken by the local doorbell, by NOTIFY
- * from any instance, and by a periodic catch-up, it reads the final events after its
- * cursor — in {@code (txid, id)} order, see {@link EventLog#finalAfter} — and publishes
- * them to one shared sink that every local stream subscribes to. Wake-ups that arrive
- * while it reads coalesce into one more read. The table is the record: nothing here is
- * kept beyond the cursor.
+ * from any instance, and by a periodic catch-up, it has the events committed so far
+ * stamped in commit order ({@link EventLog#sequence}), reads those after its cursor and
+ * publishes them to one shared sink that every local stream subscribes to. Wake-ups that
+ * arrive while it reads coalesce into one more read. The table is the record: nothing
+ * here is kept beyond the cursor.
  */
 @Component
 class EventFeed implements SmartLifecycle {
@@ -104,22 +104,27 @@ class EventFeed implements SmartLifecycle {
 		this.started = true;
 	}
 
-	/** Publishes every final event after the cursor, a batch at a time. */
+	/** Publishes every committed event after the cursor, in commit order. */
 	private Mono<Void> drain(Sinks.Many<ItemEvent> publishTo) {
-		EventPosition from = this.cursor;
-		if (from == null) {
+		if (this.cursor == null) {
 			return Mono.empty();
 		}
-		return this.log.finalAfter(from, BATCH).collectList().flatMap((batch) -> {
+		return this.log.sequence().then(Mono.defer(() -> publish(publishTo))).onErrorResume((failure) -> {
+			logger.warn("Reading new events failed; the next wake-up tries again", failure);
+			return Mono.empty();
+		});
+	}
+
+	/** Publishes what is stamped after the cursor, a batch at a time. */
+	private Mono<Void> publish(Sinks.Many<ItemEvent> publishTo) {
+		EventPosition from = this.cursor;
+		return this.log.after(from, BATCH).collectList().flatMap((batch) -> {
 			for (ItemEvent event : batch) {
 				// Cursor first: see live().
 				this.cursor = event.position();
 				publishTo.tryEmitNext(event);
 			}
-			return (batch.size() == BATCH) ? drain(publishTo) : Mono.<Void>empty();
-		}).onErrorResume((failure) -> {
-			logger.warn("Reading new events failed; the next wake-up tries again: " + failure.getMessage());
-			return Mono.empty();
+			return (batch.size() == BATCH) ? publish(publishTo) : Mono.<Void>empty();
 		});
 	}
 

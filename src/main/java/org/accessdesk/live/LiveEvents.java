@@ -1,6 +1,7 @@
 package org.accessdesk.live;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -72,7 +73,7 @@ public class LiveEvents {
 	public Flux<ServerSentEvent<Object>> mine(AccountUser user, @Nullable String lastEventId) {
 		Predicate<ItemEvent> mine = (event) -> event.accountId().equals(user.id());
 		return counted(this.openMine, resumeAfter(lastEventId).flatMapMany((after) -> sse(after.orElse(null), mine,
-				(position, limit) -> this.log.finalAfterFor(user.id(), position, limit))));
+				(position, limit) -> this.log.afterFor(user.id(), position, limit))));
 	}
 
 	public Flux<ServerSentEvent<Object>> review(AccountUser user, @Nullable String lastEventId) {
@@ -83,7 +84,7 @@ public class LiveEvents {
 							|| scope.administers(event.contractNumber(), event.billToId()))
 				: Mono.just(ItemEvent::concernsVendorQueue);
 		return counted(this.openReview, Mono.zip(resumeAfter(lastEventId), queue)
-			.flatMapMany((found) -> sse(found.getT1().orElse(null), found.getT2(), this.log::finalAfter)));
+			.flatMapMany((found) -> sse(found.getT1().orElse(null), found.getT2(), this.log::after)));
 	}
 
 	private static <T> Flux<T> counted(AtomicInteger open, Flux<T> stream) {
@@ -91,12 +92,20 @@ public class LiveEvents {
 			.doFinally((signal) -> open.decrementAndGet());
 	}
 
-	/** Where a resuming client stopped; nothing for a new stream. */
-	private static Mono<Optional<EventPosition>> resumeAfter(@Nullable String lastEventId) {
-		if (lastEventId != null && !lastEventId.isBlank()) {
-			return Mono.fromCallable(() -> Optional.of(EventPosition.parse(lastEventId)));
+	/**
+	 * Where a resuming client stopped; nothing for a new stream. An id of the form used
+	 * before the log was in commit order is looked up (a client connected across the
+	 * upgrade resumes where it was); one that names no event starts from now.
+	 */
+	private Mono<Optional<EventPosition>> resumeAfter(@Nullable String lastEventId) {
+		if (lastEventId == null || lastEventId.isBlank()) {
+			return Mono.just(Optional.empty());
 		}
-		return Mono.just(Optional.empty());
+		OptionalLong earlier = EventPosition.earlierEventId(lastEventId);
+		if (earlier.isPresent()) {
+			return this.log.positionOfEvent(earlier.getAsLong()).map(Optional::of).defaultIfEmpty(Optional.empty());
+		}
+		return Mono.fromCallable(() -> Optional.of(EventPosition.parse(lastEventId)));
 	}
 
 	private Flux<ServerSentEvent<Object>> sse(@Nullable EventPosition after, Predicate<ItemEvent> mine,
@@ -111,9 +120,8 @@ public class LiveEvents {
 					.event("status")
 					.data((Object) RequestViews.EventView.of(event))
 					.build());
-		// Heartbeats end with the events. (Not publish(): it allocates a 256-slot
-		// queue per stream up front; merge queues only what the client is not
-		// ready for.)
+		// Heartbeats end with the events. (Not publish(): it allocates a 256-slot queue
+		// per stream up front; merge queues only what the client is not ready for.)
 		Sinks.Empty<Void> ended = Sinks.empty();
 		return Flux.merge(events.doFinally((signal) -> ended.tryEmitEmpty()),
 				// A stream whose client stops reading drops its ticks rather than holding

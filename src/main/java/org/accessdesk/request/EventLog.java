@@ -12,17 +12,24 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the append-only event log. Events are ordered by {@code (txid, id)}: the writing
- * transaction first, then the sequence within it. That order is final for every event
- * whose transaction is older than the oldest one still running, which is what lets a live
- * reader resume exactly where it stopped (see {@code V3__access_requests.sql}).
+ * Reads the append-only event log in commit order. A sequencer stamps committed events
+ * with their place ({@code seq}, see {@code V8__event_commit_order.sql}); whoever reads
+ * after calling {@link #sequence()} sees every event committed before the call, and a
+ * position once reached is never passed by an event stamped later. So a reader takes
+ * everything after its position: no transaction left open elsewhere holds it back.
  */
 @Component
 public class EventLog {
 
-	static final String EVENT_COLUMNS = "e.id, e.txid::text AS txid, e.item_id, e.request_id, e.account_id,"
-			+ " e.identifier, e.kind, e.from_status, e.to_status, e.reason, e.actor, e.comment, e.at,"
-			+ " i.contract_number, i.bill_to_id";
+	/**
+	 * Events stamped per sequencer run; a run that stamps this many is followed by
+	 * another.
+	 */
+	static final int SEQUENCE_BATCH = 5000;
+
+	static final String EVENT_COLUMNS = """
+			e.seq, e.item_id, e.request_id, e.account_id, e.identifier, e.kind, e.from_status, e.to_status,
+			e.reason, e.actor, e.comment, e.at, i.contract_number, i.bill_to_id""";
 
 	private static final String FROM = " FROM item_event e JOIN access_item i ON i.id = e.item_id";
 
@@ -40,68 +47,85 @@ public class EventLog {
 		return new EventLog(connections);
 	}
 
-	/** The audit trail of one request's items, oldest first. */
+	/**
+	 * Stamps every event committed so far with its place in the log (one statement per
+	 * run; runs of all instances follow one another).
+	 */
+	public Mono<Void> sequence() {
+		return sequenceOnce().expand((stamped) -> (stamped == SEQUENCE_BATCH) ? sequenceOnce() : Mono.empty()).then();
+	}
+
+	private Mono<Integer> sequenceOnce() {
+		return this.db.sql("SELECT sequence_item_events(:batch) AS stamped")
+			.bind("batch", SEQUENCE_BATCH)
+			.map((row) -> row.get("stamped", Integer.class))
+			.one();
+	}
+
+	/** The audit trail of one request's items, in commit order. */
 	public Flux<ItemEvent> ofRequest(UUID requestId) {
-		return this.db
-			.sql("SELECT " + EVENT_COLUMNS + FROM + " WHERE e.request_id = :request" + " ORDER BY e.txid, e.id")
+		return sequence().thenMany(this.db
+			.sql("SELECT " + EVENT_COLUMNS + FROM
+					+ " WHERE e.request_id = :request AND e.seq IS NOT NULL ORDER BY e.seq")
 			.bind("request", requestId)
 			.map(EventLog::event)
-			.all();
+			.all());
 	}
 
 	/**
-	 * Events after {@code position} that are final — written by transactions older than
-	 * the oldest one still running, so nothing can still commit before them — in log
-	 * order. The live feed reads forward with this; it never skips an event that commits
-	 * late, because such an event's transaction id keeps it behind the horizon until it
-	 * has committed.
+	 * Events after {@code position} in commit order, as stamped so far. The live feed
+	 * reads forward with this after {@link #sequence()}.
 	 */
-	public Flux<ItemEvent> finalAfter(EventPosition position, int limit) {
-		return this.db
-			.sql("SELECT " + EVENT_COLUMNS + FROM + " WHERE (e.txid, e.id) > (:txid::text::xid8, :id)"
-					+ " AND e.txid < pg_snapshot_xmin(pg_current_snapshot())" + " ORDER BY e.txid, e.id LIMIT :limit")
-			.bind("txid", String.valueOf(position.txid()))
-			.bind("id", position.id())
+	public Flux<ItemEvent> after(EventPosition position, int limit) {
+		return this.db.sql("SELECT " + EVENT_COLUMNS + FROM + " WHERE e.seq > :seq ORDER BY e.seq LIMIT :limit")
+			.bind("seq", position.seq())
 			.bind("limit", limit)
 			.map(EventLog::event)
 			.all();
 	}
 
 	/** The same, for one account only (a user's stream replaying what it missed). */
-	public Flux<ItemEvent> finalAfterFor(java.util.UUID accountId, EventPosition position, int limit) {
+	public Flux<ItemEvent> afterFor(UUID accountId, EventPosition position, int limit) {
 		return this.db
-			.sql("SELECT " + EVENT_COLUMNS + FROM + " WHERE e.account_id = :account"
-					+ " AND (e.txid, e.id) > (:txid::text::xid8, :id)"
-					+ " AND e.txid < pg_snapshot_xmin(pg_current_snapshot())" + " ORDER BY e.txid, e.id LIMIT :limit")
+			.sql("SELECT " + EVENT_COLUMNS + FROM
+					+ " WHERE e.account_id = :account AND e.seq > :seq ORDER BY e.seq LIMIT :limit")
 			.bind("account", accountId)
-			.bind("txid", String.valueOf(position.txid()))
-			.bind("id", position.id())
+			.bind("seq", position.seq())
 			.bind("limit", limit)
 			.map(EventLog::event)
 			.all();
 	}
 
 	/**
-	 * The newest final event's position: where a live reader that wants only what happens
-	 * from now on starts.
+	 * The newest stamped event's position: where a live reader that wants only what
+	 * happens from now on starts.
 	 */
 	public Mono<EventPosition> head() {
-		return this.db
-			.sql("SELECT txid::text AS txid, id FROM item_event"
-					+ " WHERE txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY txid DESC, id DESC LIMIT 1")
-			.map((row) -> EventPosition.of(row.get("txid", String.class), row.get("id", Long.class)))
+		return this.db.sql("SELECT max(seq) AS seq FROM item_event")
+			.map((row) -> row.get("seq", Long.class))
 			.one()
+			.map(EventPosition::new)
 			.defaultIfEmpty(EventPosition.START);
 	}
 
+	/**
+	 * Where the event with this id stands, for a client that resumes with an id of the
+	 * form used before the log was in commit order; empty when there is no such event.
+	 */
+	public Mono<EventPosition> positionOfEvent(long eventId) {
+		return sequence().then(this.db.sql("SELECT seq FROM item_event WHERE id = :id AND seq IS NOT NULL")
+			.bind("id", eventId)
+			.map((row) -> new EventPosition(row.get("seq", Long.class)))
+			.one());
+	}
+
 	static ItemEvent event(Readable row) {
-		return new ItemEvent(EventPosition.of(row.get("txid", String.class), row.get("id", Long.class)),
-				row.get("request_id", UUID.class), row.get("item_id", UUID.class), row.get("account_id", UUID.class),
-				row.get("identifier", String.class), AccessKind.valueOf(row.get("kind", String.class)),
-				row.get("from_status", String.class), row.get("to_status", String.class),
-				row.get("reason", String.class), row.get("actor", String.class), row.get("comment", String.class),
-				row.get("at", OffsetDateTime.class).toInstant(), row.get("contract_number", String.class),
-				row.get("bill_to_id", String.class));
+		return new ItemEvent(new EventPosition(row.get("seq", Long.class)), row.get("request_id", UUID.class),
+				row.get("item_id", UUID.class), row.get("account_id", UUID.class), row.get("identifier", String.class),
+				AccessKind.valueOf(row.get("kind", String.class)), row.get("from_status", String.class),
+				row.get("to_status", String.class), row.get("reason", String.class), row.get("actor", String.class),
+				row.get("comment", String.class), row.get("at", OffsetDateTime.class).toInstant(),
+				row.get("contract_number", String.class), row.get("bill_to_id", String.class));
 	}
 
 }

@@ -1,37 +1,61 @@
 package org.accessdesk.request;
 
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 import org.accessdesk.web.ProblemException;
 
 /**
- * Where an event stands in the log: its transaction id and its sequence number. Written
- * as {@code "<txid>-<id>"}; clients treat it as opaque and only echo it back (SSE
- * {@code Last-Event-ID}).
+ * Where an event stands in the log: its place in commit order ({@code seq}, stamped by
+ * the sequencer, see {@code V8__event_commit_order.sql}). Written as the number; clients
+ * treat it as opaque and only echo it back (SSE {@code Last-Event-ID}).
  */
-public record EventPosition(long txid, long id) implements Comparable<EventPosition> {
+public record EventPosition(long seq) implements Comparable<EventPosition> {
 
 	/** Before every event. */
-	public static final EventPosition START = new EventPosition(0, 0);
+	public static final EventPosition START = new EventPosition(0);
 
-	private static final Pattern FORM = Pattern.compile("(\\d{1,19})-(\\d{1,19})");
+	private static final Pattern FORM = Pattern.compile("\\d{1,19}");
 
-	static EventPosition of(String txid, long id) {
-		return new EventPosition(Long.parseLong(txid), id);
-	}
+	/**
+	 * The form ids had before the log was in commit order: {@code "<txid>-<event id>"}. A
+	 * client that was connected across the upgrade resumes with one of these.
+	 */
+	private static final Pattern EARLIER_FORM = Pattern.compile("\\d{1,19}-(\\d{1,19})");
 
-	/** Reads a position a client echoed back; anything else is a 400. */
+	/**
+	 * Reads a position a client echoed back; anything else is a 400. An id of the earlier
+	 * form is not a position: see {@link #earlierEventId}.
+	 */
 	public static EventPosition parse(String text) {
-		var matcher = FORM.matcher(text.strip());
-		if (!matcher.matches()) {
-			throw ProblemException.badRequest("INVALID_EVENT_ID", "Not an event id of this service: " + clip(text));
+		String clean = text.strip();
+		if (!FORM.matcher(clean).matches()) {
+			throw invalid(text);
 		}
 		try {
-			return new EventPosition(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
+			return new EventPosition(Long.parseLong(clean));
 		}
 		catch (NumberFormatException ex) {
-			throw ProblemException.badRequest("INVALID_EVENT_ID", "Not an event id of this service: " + clip(text));
+			throw invalid(text);
 		}
+	}
+
+	/** The event id inside an id of the earlier form, if {@code text} is one. */
+	public static OptionalLong earlierEventId(String text) {
+		var matcher = EARLIER_FORM.matcher(text.strip());
+		if (!matcher.matches()) {
+			return OptionalLong.empty();
+		}
+		try {
+			return OptionalLong.of(Long.parseLong(matcher.group(1)));
+		}
+		catch (NumberFormatException ex) {
+			throw invalid(text);
+		}
+	}
+
+	private static ProblemException invalid(String text) {
+		return ProblemException.badRequest("INVALID_EVENT_ID", "Not an event id of this service: " + clip(text));
 	}
 
 	private static String clip(String text) {
@@ -40,13 +64,12 @@ public record EventPosition(long txid, long id) implements Comparable<EventPosit
 
 	@Override
 	public int compareTo(EventPosition other) {
-		int byTransaction = Long.compare(this.txid, other.txid);
-		return (byTransaction != 0) ? byTransaction : Long.compare(this.id, other.id);
+		return Long.compare(this.seq, other.seq);
 	}
 
 	@Override
 	public String toString() {
-		return this.txid + "-" + this.id;
+		return Long.toString(this.seq);
 	}
 
 }

@@ -128,7 +128,7 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 			return "jdbc:postgresql://" + this.hostPort + "/" + this.database;
 		}
 
-		Location withDatabase(String other) {
+		public Location withDatabase(String other) {
 			return new Location(this.hostPort, other, this.user, this.password);
 		}
 
