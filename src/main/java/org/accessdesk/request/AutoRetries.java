@@ -1,6 +1,7 @@
 package org.accessdesk.request;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,15 +16,17 @@ import reactor.core.publisher.Mono;
 /**
  * TOO_NEW denials whose requester chose {@code autoRetry}: once {@code retryAfter} has
  * passed, the identifier is decided again and the new outcome becomes a new item of the
- * same request; the old item gets an AUTO_RETRY event pointing at it. Claimed with
- * {@code FOR UPDATE SKIP
- * LOCKED} and marked in the same transaction, so each denial is retried once, whatever
- * the number of instances.
+ * same request; the old item gets an AUTO_RETRY event pointing at it. Each denial is
+ * retried in a transaction of its own ({@link BackgroundWork}: one that fails is tried
+ * again later and holds back no other), claimed with {@code FOR UPDATE SKIP LOCKED} and
+ * marked in that transaction, so it is retried once, whatever the number of instances.
  */
 @Component
 class AutoRetries {
 
 	private static final Log logger = LogFactory.getLog(AutoRetries.class);
+
+	static final String JOB = "auto-retry";
 
 	static final int BATCH = 100;
 
@@ -33,10 +36,13 @@ class AutoRetries {
 
 	private final StatusDoor door;
 
-	AutoRetries(DatabaseClient db, ItemDecider decider, StatusDoor door) {
+	private final BackgroundWork work;
+
+	AutoRetries(DatabaseClient db, ItemDecider decider, StatusDoor door, BackgroundWork work) {
 		this.db = db;
 		this.decider = decider;
 		this.door = door;
+		this.work = work;
 	}
 
 	@Scheduled(fixedDelayString = "${accessdesk.requests.expiry-interval:1m}", initialDelayString = "20s")
@@ -51,20 +57,32 @@ class AutoRetries {
 		});
 	}
 
-	/** Retries one batch of due items in one transaction; answers how many. */
+	/** Retries the due items, each on its own; answers how many. */
 	Mono<Long> retryBatch() {
-		return this.db
-			.sql("SELECT * FROM access_item WHERE status = 'DENIED' AND auto_retry AND retried_as IS NULL"
-					+ " AND retry_after <= now() ORDER BY retry_after LIMIT :batch FOR UPDATE SKIP LOCKED")
-			.bind("batch", BATCH)
+		return this.work.run(JOB,
+				(skip) -> this.db.sql("""
+						SELECT id FROM access_item WHERE status = 'DENIED' AND auto_retry AND retried_as IS NULL
+						AND retry_after <= now() AND id <> ALL(:skip) ORDER BY retry_after LIMIT :batch""")
+					.bind("skip", skip.toArray(UUID[]::new))
+					.bind("batch", BATCH)
+					.map((row) -> row.get("id", UUID.class))
+					.all(),
+				this::retry);
+	}
+
+	/** Retries one denial unless another instance has it or it was retried already. */
+	private Mono<Boolean> retry(UUID id) {
+		return this.db.sql("""
+				SELECT * FROM access_item WHERE id = :id AND status = 'DENIED' AND auto_retry
+				AND retried_as IS NULL FOR UPDATE SKIP LOCKED""")
+			.bind("id", id)
 			.map(StatusDoor::itemRow)
-			.all()
-			.concatMap((item) -> this.decider
+			.one()
+			.flatMap((item) -> this.decider
 				.decide(item.accountId(), item.kind(), IdentifierType.valueOf(item.identifierType()),
 						List.of(item.identifier()), true)
-				.flatMap((planned) -> this.door.retryInTransaction(item, planned.get(0), "system"))
-				.map(StatusDoor.ItemRow::id))
-			.count()
+				.flatMap((planned) -> this.door.retryInTransaction(item, planned.get(0), "system")))
+			.map((retried) -> true)
 			.as(this.door::committed);
 	}
 

@@ -13,14 +13,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Items that waited {@code accessdesk.requests.expire-after} (28 days) for a decision
- * expire. Safe with several instances: each claims a batch with
- * {@code FOR UPDATE SKIP LOCKED}, so two instances never take the same item, and the
- * door's guarded update would refuse a second move anyway.
+ * expire, each on its own through the door ({@link BackgroundWork}: one that fails is
+ * tried again later and holds back no other). Safe with several instances: the door's
+ * guarded update lets only one of them move an item.
  */
 @Component
 class PendingExpiry {
 
 	private static final Log logger = LogFactory.getLog(PendingExpiry.class);
+
+	static final String JOB = "expiry";
 
 	static final int BATCH = 200;
 
@@ -28,11 +30,14 @@ class PendingExpiry {
 
 	private final StatusDoor door;
 
+	private final BackgroundWork work;
+
 	private final RequestProperties properties;
 
-	PendingExpiry(DatabaseClient db, StatusDoor door, RequestProperties properties) {
+	PendingExpiry(DatabaseClient db, StatusDoor door, BackgroundWork work, RequestProperties properties) {
 		this.db = db;
 		this.door = door;
+		this.work = work;
 		this.properties = properties;
 	}
 
@@ -48,20 +53,22 @@ class PendingExpiry {
 		});
 	}
 
-	/** Expires one batch of due items in one transaction; answers how many. */
+	/** Expires due items, oldest first, each on its own; answers how many. */
 	Mono<Long> expireBatch() {
-		return this.db
-			.sql("SELECT id FROM access_item WHERE status IN ('PENDING_ADMIN', 'PENDING_VENDOR')"
-					+ " AND pending_since <= now() - make_interval(secs => :seconds)"
-					+ " ORDER BY pending_since LIMIT :batch FOR UPDATE SKIP LOCKED")
-			.bind("seconds", (double) this.properties.expireAfter().toSeconds())
-			.bind("batch", BATCH)
-			.map((row) -> row.get("id", UUID.class))
-			.all()
-			.concatMap((id) -> this.door.moveInTransaction(id, LifecycleAction.EXPIRE.from(),
-					StatusDoor.Change.to(ItemStatus.EXPIRED, ReasonCode.EXPIRED, "system")))
-			.count()
-			.as(this.door::committed);
+		return this.work.run(JOB,
+				(skip) -> this.db.sql("""
+						SELECT id FROM access_item WHERE status IN ('PENDING_ADMIN', 'PENDING_VENDOR')
+						AND pending_since <= now() - make_interval(secs => :seconds) AND id <> ALL(:skip)
+						ORDER BY pending_since LIMIT :batch""")
+					.bind("seconds", (double) this.properties.expireAfter().toSeconds())
+					.bind("skip", skip.toArray(UUID[]::new))
+					.bind("batch", BATCH)
+					.map((row) -> row.get("id", UUID.class))
+					.all(),
+				(id) -> this.door
+					.move(id, LifecycleAction.EXPIRE.from(),
+							StatusDoor.Change.to(ItemStatus.EXPIRED, ReasonCode.EXPIRED, "system"))
+					.thenReturn(true));
 	}
 
 }
