@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What operators and clients can see of the running service: Prometheus metrics (for
@@ -26,6 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class ObservabilityTests {
+
+	static final String STREAMS = "accessdesk_sse_streams{stream=\"me\"}";
+
+	static final String AWAITING_ADMIN = "accessdesk_submissions_total{reason=\"AWAITING_ADMIN\",status=\"PENDING_ADMIN\"}";
+
+	static final String WITHDRAWN = "accessdesk_transitions_total{to=\"WITHDRAWN\"}";
 
 	@Autowired
 	WebTestClient client;
@@ -41,15 +48,13 @@ class ObservabilityTests {
 				"1 Main Street");
 		String token = accounts.token(customer);
 		// A stream that has come and gone: counted while open, never timed as a request.
-		double openBefore = value(scrape(accounts), "accessdesk_sse_streams{stream=\"me\"}");
+		String before = scrape(accounts);
+		double openBefore = value(before, STREAMS);
 		try (SseClient ended = new SseClient(this.port, "/api/me/events", Person.bearer(token))) {
 			assertThat(ended.headers(Duration.ofSeconds(20))).isNotNull();
 		}
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (value(scrape(accounts), "accessdesk_sse_streams{stream=\"me\"}") > openBefore) {
-			assertThat(System.nanoTime()).as("the server noticed the closed stream").isLessThan(deadline);
-			Thread.sleep(200);
-		}
+		await("the server noticed the closed stream").atMost(Duration.ofSeconds(20))
+			.until(() -> value(scrape(accounts), STREAMS) == openBefore);
 		try (SseClient stream = new SseClient(this.port, "/api/me/events", Person.bearer(token))) {
 			assertThat(stream.headers(Duration.ofSeconds(20))).isNotNull();
 			Map<?, ?> request = this.client.post()
@@ -73,13 +78,13 @@ class ObservabilityTests {
 				.isOk();
 
 			String metrics = scrape(accounts);
-			assertThat(metrics)
-				.contains("accessdesk_submissions_total{reason=\"AWAITING_ADMIN\",status=\"PENDING_ADMIN\"}")
-				.contains("accessdesk_transitions_total{to=\"WITHDRAWN\"}")
-				.contains("accessdesk_mail_backlog")
-				.contains("accessdesk_mail_failed_total")
-				.contains("accessdesk_mail_sent_total");
-			assertThat(value(metrics, "accessdesk_sse_streams{stream=\"me\"}")).isGreaterThanOrEqualTo(1);
+			// Exactly this test's submission, withdrawal and open stream were added.
+			assertThat(value(metrics, AWAITING_ADMIN) - valueOrZero(before, AWAITING_ADMIN)).isEqualTo(1);
+			assertThat(value(metrics, WITHDRAWN) - valueOrZero(before, WITHDRAWN)).isEqualTo(1);
+			assertThat(value(metrics, STREAMS)).isEqualTo(openBefore + 1);
+			assertThat(metrics).contains("accessdesk_mail_backlog ")
+				.contains("accessdesk_mail_failed_total{cause=\"permanent\"}")
+				.contains("accessdesk_mail_sent_total ");
 			// Requests are timed; streams, which last as long as their clients,
 			// are counted above instead.
 			assertThat(metrics).contains("uri=\"/api/access-requests\"").doesNotContain("uri=\"/api/me/events\"");
@@ -137,7 +142,17 @@ class ObservabilityTests {
 			.getResponseHeaders()
 			.getLocation()
 			.toString();
-		this.client.get().uri(page).exchange().expectStatus().isOk().expectHeader().exists("Content-Security-Policy");
+		// Swagger UI needs data: images and inline styles; scripts stay same-origin only.
+		this.client.get()
+			.uri(page)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Content-Security-Policy",
+					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+							+ " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+							+ " frame-ancestors 'none'");
 	}
 
 	private String scrape(TestAccounts accounts) {
@@ -154,6 +169,10 @@ class ObservabilityTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	private static double valueOrZero(String metrics, String series) {
+		return metrics.contains(series + " ") ? value(metrics, series) : 0;
 	}
 
 	private static double value(String metrics, String series) {

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import reactor.core.publisher.Mono;
@@ -71,10 +72,24 @@ class DemoDataConcurrencyTests {
 
 	@Test
 	void twoInstancesLoadingAtOnceBothFinishWithTheDemoDataInPlace() {
+		// The context loaded the demo data at start-up: take a piece of it away first, so
+		// that the loads below have something to put back.
+		Person operator = new Person("ops@accessdesk.example", DemoData.PASSWORD);
+		DatabaseClient.create(this.connections)
+			.sql("DELETE FROM contract WHERE number = '91000005'")
+			.then()
+			.block(Duration.ofSeconds(20));
+		this.client.get()
+			.uri("/api/registry/contracts/{number}", "91000005")
+			.headers(operator.basic())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+
 		Mono.when(instance().loaded(), instance().loaded(), instance().loaded()).block(Duration.ofSeconds(120));
 		this.client.get()
 			.uri("/api/registry/contracts/{number}", "91000005")
-			.headers(new Person("ops@accessdesk.example", DemoData.PASSWORD).basic())
+			.headers(operator.basic())
 			.exchange()
 			.expectStatus()
 			.isOk();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,9 @@ class SystemMailTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	DatabaseClient db;
 
 	TestAccounts accounts;
 
@@ -52,13 +56,14 @@ class SystemMailTests {
 		Person requester = this.accounts.signUp(TestAccounts.uniqueEmail("takahashi"), "髙橋 﨑子", "ja",
 				this.registry.company, "東京都千代田区１－２－３");
 		Map<String, Object> request = submit(requester, "FULL_SUPPORT", "CONTRACT",
-				List.of(this.registry.directContract, this.registry.expiredContract, this.registry.partnerWithAdmins),
+				List.of(this.registry.directContract, this.registry.expiredContract, this.registry.partnerWithAdmins,
+						this.registry.otherCompanysAdministeredContract),
 				"保守窓口を担当しています～①");
 
 		MimeMessage summary = single(requester.email());
 		TestMail.keep(summary, "request-submitted-ja");
 		assertThat(summary.getSubject())
-			.isEqualTo("【Access Desk】アクセス権のリクエストを受け付けました（" + this.registry.directContract + " ほか 2 件）");
+			.isEqualTo("【Access Desk】アクセス権のリクエストを受け付けました（" + this.registry.directContract + " ほか 3 件）");
 		assertThat(summary.getHeader("Subject")[0]).startsWith("=?UTF-8?");
 		assertThat(((InternetAddress) summary.getRecipients(MimeMessage.RecipientType.TO)[0]).getPersonal())
 			.isEqualTo("髙橋 﨑子");
@@ -71,7 +76,16 @@ class SystemMailTests {
 				"https://desk.test.accessdesk.example/#item-" + items(request).get(0).get("id"));
 		assertThat(TestMail.html(summary)).contains("<html lang=\"ja\">", "髙橋 﨑子 様", "承認済み", "登録不可",
 				"href=\"https://desk.test.accessdesk.example/#item-" + items(request).get(0).get("id") + "\"");
-		assertThat(TestMail.to(this.admin.email())).isEmpty();
+		// The one item that waits for the administrator asks them — in their language,
+		// not
+		// the requester's.
+		MimeMessage ask = single(this.admin.email());
+		assertThat(ask.getSubject())
+			.isEqualTo("[Access Desk] 髙橋 﨑子 asks for access to " + this.registry.otherCompanysAdministeredContract);
+		assertThat(ask.getHeader("Content-Language")[0]).isEqualTo("en");
+		assertThat(TestMail.text(ask))
+			.contains("Dear Alex Admin,", "Requested by: 髙橋 﨑子", "Justification from the requester: 保守窓口を担当しています～①")
+			.doesNotContain("様");
 	}
 
 	@Test
@@ -127,16 +141,34 @@ class SystemMailTests {
 		String itemId = (String) items(request).get(0).get("id");
 		TestMail.await(requester.email(), 1, WAIT);
 
+		// The administrators stayed silent for 73 hours: the requester passes it to the
+		// desk.
+		this.db.sql("UPDATE access_item SET pending_since = now() - interval '73 hours' WHERE id = :id::uuid")
+			.bind("id", itemId)
+			.then()
+			.block(WAIT);
+		this.client.post()
+			.uri("/api/items/{id}/escalate", itemId)
+			.headers(requester.basic())
+			.exchange()
+			.expectStatus()
+			.isOk();
+		MimeMessage escalated = TestMail.await(requester.email(), 2, WAIT).get(1);
+		assertThat(escalated.getSubject())
+			.isEqualTo("【Access Desk】" + this.registry.billToFullWithAdmins + "：確認待ち（当社）");
+		assertThat(TestMail.text(escalated)).contains("変更前：確認待ち（貴社の契約管理者）", "理由：当社の契約登録担当者に確認を依頼しました",
+				"6時間以内にメールでご連絡します");
+
 		this.client.post()
 			.uri("/api/items/{id}/withdraw", itemId)
 			.headers(requester.basic())
 			.exchange()
 			.expectStatus()
 			.isOk();
-		MimeMessage withdrawn = TestMail.await(requester.email(), 2, WAIT).get(1);
+		MimeMessage withdrawn = TestMail.await(requester.email(), 3, WAIT).get(2);
 		TestMail.keep(withdrawn, "item-changed-ja");
 		assertThat(withdrawn.getSubject()).isEqualTo("【Access Desk】" + this.registry.billToFullWithAdmins + "：取り下げ済み");
-		assertThat(TestMail.text(withdrawn)).contains("ステータス：取り下げ済み", "変更前：確認待ち（貴社の契約管理者）", "理由：お客様が取り下げました",
+		assertThat(TestMail.text(withdrawn)).contains("ステータス：取り下げ済み", "変更前：確認待ち（当社）", "理由：お客様が取り下げました",
 				"このリクエストは取り下げられました。");
 	}
 
