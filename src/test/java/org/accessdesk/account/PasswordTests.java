@@ -23,6 +23,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Changing and resetting a password (SPEC §2a): the current password guards a change, a
@@ -265,21 +266,21 @@ class PasswordTests {
 	}
 
 	private static MimeMessage awaitSubject(String address, String subject) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			for (MimeMessage mail : TestMail.accountNotices(address)) {
-				try {
-					if (mail.getSubject().contains(subject)) {
-						return mail;
-					}
-				}
-				catch (jakarta.mail.MessagingException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-			TestMail.pause(Duration.ofMillis(25));
+		return await("mail '" + subject + "' for " + address).atMost(Duration.ofSeconds(20))
+			.until(() -> TestMail.accountNotices(address)
+				.stream()
+				.filter((mail) -> subjectOf(mail).contains(subject))
+				.findFirst(), java.util.Optional::isPresent)
+			.get();
+	}
+
+	private static String subjectOf(MimeMessage mail) {
+		try {
+			return mail.getSubject();
 		}
-		throw new AssertionError("No mail '" + subject + "' for " + address);
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

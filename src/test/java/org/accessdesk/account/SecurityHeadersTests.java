@@ -17,13 +17,24 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @IntegrationTest
 class SecurityHeadersTests {
 
+	/**
+	 * Written out, not read from the code under test: a change to the policy must show
+	 * here.
+	 */
+	static final String PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
+			+ " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	static final String API_DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+			+ " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+			+ " frame-ancestors 'none'";
+
 	@Autowired
 	WebTestClient client;
 
 	@Test
 	void aPageCarriesTheSecurityHeaders() {
 		expectSecurityHeaders(this.client.get().uri("/signin.html").exchange().expectStatus().isOk())
-			.valueEquals("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
+			.valueEquals("Content-Security-Policy", PAGES_POLICY);
 	}
 
 	@Test
@@ -82,7 +93,7 @@ class SecurityHeadersTests {
 	@Test
 	void theApiDocumentationHasItsOwnScopedPolicy() {
 		expectSecurityHeaders(this.client.get().uri("/v3/api-docs").exchange().expectStatus().isOk())
-			.valueEquals("Content-Security-Policy", SecurityConfiguration.API_DOCS_CONTENT_SECURITY_POLICY);
+			.valueEquals("Content-Security-Policy", API_DOCS_POLICY);
 	}
 
 	private static HeaderAssertions expectSecurityHeaders(WebTestClient.ResponseSpec response) {
@@ -93,7 +104,7 @@ class SecurityHeadersTests {
 			.expectHeader()
 			.valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
 			.expectHeader()
-			.valueEquals("Permissions-Policy", SecurityConfiguration.PERMISSIONS_POLICY)
+			.valueEquals("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()")
 			.expectHeader()
 			.valueEquals("Cross-Origin-Opener-Policy", "same-origin")
 			.expectHeader()

@@ -1,10 +1,13 @@
 package org.accessdesk.request;
 
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.accessdesk.support.IntegrationTest;
 import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,6 +30,10 @@ class BadRequestCorpusTests {
 
 	private static final String OK_START = "{\"kind\":\"FULL_SUPPORT\",\"identifierType\":\"CONTRACT\",";
 
+	private static final String THEIR_REQUEST = "{their-request}";
+
+	private static final String THEIR_ITEM = "{their-item}";
+
 	@Autowired
 	WebTestClient client;
 
@@ -35,10 +42,23 @@ class BadRequestCorpusTests {
 
 	Person person;
 
+	/** Another account's request and its waiting item. */
+	String theirRequest;
+
+	String theirItem;
+
+	String theirStatus;
+
 	@BeforeEach
 	void setUp() {
 		TestAccounts accounts = new TestAccounts(this.client);
 		this.person = accounts.customer("Corpus Corp");
+		Map<String, Object> theirs = TestRequests.submit(this.client, accounts.customer("Their Corp"), "ORDERING",
+				"BILL_TO", List.of("3000003"), null);
+		this.theirRequest = (String) theirs.get("id");
+		Map<?, ?> item = (Map<?, ?>) ((List<?>) theirs.get("items")).get(0);
+		this.theirItem = (String) item.get("id");
+		this.theirStatus = (String) item.get("status");
 	}
 
 	static Stream<Arguments> corpus() {
@@ -130,9 +150,15 @@ class BadRequestCorpusTests {
 				// who asks
 				Arguments.of("no credentials", "NONE", null, "/api/access-requests",
 						OK_START + "\"identifiers\":\"1\"}", MediaType.APPLICATION_JSON, 401, "UNAUTHENTICATED"),
-				Arguments.of("someone else's request", "BASIC", null,
-						"/api/access-requests/" + java.util.UUID.randomUUID(), null, null, 404, "NOT_FOUND"),
-				Arguments.of("someone else's item", "BASIC", null,
+				// (THEIR_REQUEST and THEIR_ITEM stand for a real request and item of
+				// another account)
+				Arguments.of("someone else's request", "BASIC", null, "/api/access-requests/" + THEIR_REQUEST, null,
+						null, 404, "NOT_FOUND"),
+				Arguments.of("someone else's request's events", "BASIC", null,
+						"/api/access-requests/" + THEIR_REQUEST + "/events", null, null, 404, "NOT_FOUND"),
+				Arguments.of("someone else's item", "BASIC", null, "/api/items/" + THEIR_ITEM + "/withdraw", "",
+						MediaType.APPLICATION_JSON, 404, "NOT_FOUND"),
+				Arguments.of("an item nobody has", "BASIC", null,
 						"/api/items/" + java.util.UUID.randomUUID() + "/withdraw", "", MediaType.APPLICATION_JSON, 404,
 						"NOT_FOUND"),
 				Arguments.of("a request id that is no id", "BASIC", null, "/api/access-requests/123", null, null, 400,
@@ -172,7 +198,7 @@ class BadRequestCorpusTests {
 	void aBadRequestIsAProblemAndWritesNothing(String name, String auth, String idempotencyKey, String path,
 			String body, MediaType type, int status, String code) {
 		WebTestClient.RequestBodySpec request = this.client.method((body == null) ? HttpMethod.GET : HttpMethod.POST)
-			.uri(path);
+			.uri(path.replace(THEIR_REQUEST, this.theirRequest).replace(THEIR_ITEM, this.theirItem));
 		if ("BASIC".equals(auth)) {
 			request.headers(this.person.basic());
 		}
@@ -201,6 +227,12 @@ class BadRequestCorpusTests {
 			.one()
 			.block();
 		assertThat(written).as(name).isZero();
+		// The other account's item is as it was.
+		assertThat(this.db.sql("SELECT status FROM access_item WHERE id = :id::uuid")
+			.bind("id", this.theirItem)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block()).as(name).isEqualTo(this.theirStatus);
 	}
 
 }

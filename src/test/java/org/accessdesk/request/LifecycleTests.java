@@ -137,8 +137,8 @@ class LifecycleTests {
 		String fresh = itemId(submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, false));
 		setBack(item, "pending_since", Duration.ofDays(29));
 
-		Long expired = this.expiry.expireBatch().block(Duration.ofSeconds(30));
-		assertThat(expired).isGreaterThanOrEqualTo(1);
+		// (The scheduled run may be the one that expires it: the outcome is what counts.)
+		this.expiry.expireBatch().block(Duration.ofSeconds(30));
 		assertThat(status(item)).isEqualTo("EXPIRED");
 		assertThat(status(fresh)).isEqualTo("PENDING_ADMIN");
 		assertThat(eventsOf(item)).last().isEqualTo("PENDING_VENDOR>EXPIRED:EXPIRED");
@@ -153,8 +153,11 @@ class LifecycleTests {
 		// Two days later: the contract is old enough, and retryAfter has passed.
 		this.registry.importWith(this.client, this.accounts.operator(), Instant.now().minus(Duration.ofDays(3)));
 		setBack(denied, "retry_after", Duration.ofDays(2));
-		assertThat(this.autoRetries.retryBatch().block(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(1);
-		assertThat(this.autoRetries.retryBatch().block(Duration.ofSeconds(30))).isZero();
+		// Twice, and the scheduled run may come in between: retried once all the same
+		// (two
+		// items below, not three).
+		this.autoRetries.retryBatch().block(Duration.ofSeconds(30));
+		this.autoRetries.retryBatch().block(Duration.ofSeconds(30));
 
 		List<Map<String, Object>> items = (List<Map<String, Object>>) this.client.get()
 			.uri("/api/access-requests/{id}", request.get("id"))

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import org.awaitility.Awaitility;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -49,13 +52,15 @@ public final class SseClient implements AutoCloseable {
 					(error) -> this.failure = error, () -> this.completed = true);
 	}
 
-	/** Waits for the response headers (the server sends a comment at once). */
-	public HttpHeaders headers(Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (this.headers == null && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		return this.headers;
+	/**
+	 * Waits for the response headers (the server sends a comment at once); fails when
+	 * they do not come in time.
+	 */
+	public HttpHeaders headers(Duration timeout) {
+		return Awaitility.await("the stream's headers")
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> this.headers, Objects::nonNull);
 	}
 
 	/** The next status event, or null after the timeout. */

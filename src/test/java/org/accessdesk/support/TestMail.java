@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -103,29 +105,20 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
 	 * all that have. Fails when they do not arrive in time.
 	 */
 	public static List<MimeMessage> await(String address, int count, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		List<MimeMessage> received = to(address);
-		while (received.size() < count && System.nanoTime() < deadline) {
-			pause(Duration.ofMillis(25));
-			received = to(address);
-		}
-		assertThat(received).as("mail for %s within %s", address, timeout).hasSizeGreaterThanOrEqualTo(count);
-		return received;
+		return Awaitility.await("mail for " + address)
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(25))
+			.until(() -> to(address), (received) -> received.size() >= count);
 	}
 
 	/**
 	 * Waits until at least {@code count} account notices for this address have arrived.
 	 */
 	public static List<MimeMessage> awaitAccountNotices(String address, int count, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		List<MimeMessage> received = accountNotices(address);
-		while (received.size() < count && System.nanoTime() < deadline) {
-			pause(Duration.ofMillis(25));
-			received = accountNotices(address);
-		}
-		assertThat(received).as("account notices for %s within %s", address, timeout)
-			.hasSizeGreaterThanOrEqualTo(count);
-		return received;
+		return Awaitility.await("account notices for " + address)
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(25))
+			.until(() -> accountNotices(address), (received) -> received.size() >= count);
 	}
 
 	/**
@@ -134,19 +127,22 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
 	 */
 	public static String newestToken(String address, String page, Duration timeout) {
 		Pattern link = Pattern.compile("/" + Pattern.quote(page) + "#token=([A-Za-z0-9_-]+)");
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			List<MimeMessage> received = accountNotices(address);
-			for (int i = received.size() - 1; i >= 0; i--) {
-				Matcher matcher = link.matcher(text(received.get(i)));
-				if (matcher.find()) {
-					return matcher.group(1);
-				}
+		return Awaitility.await("a link to " + page + " mailed to " + address)
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(25))
+			.until(() -> newestToken(address, link), Optional::isPresent)
+			.get();
+	}
+
+	private static Optional<String> newestToken(String address, Pattern link) {
+		List<MimeMessage> received = accountNotices(address);
+		for (int i = received.size() - 1; i >= 0; i--) {
+			Matcher matcher = link.matcher(text(received.get(i)));
+			if (matcher.find()) {
+				return Optional.of(matcher.group(1));
 			}
-			assertThat(System.nanoTime()).as("a link to %s mailed to %s within %s", page, address, timeout)
-				.isLessThan(deadline);
-			pause(Duration.ofMillis(25));
 		}
+		return Optional.empty();
 	}
 
 	public static void pause(Duration duration) {
