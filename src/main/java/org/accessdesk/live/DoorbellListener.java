@@ -8,7 +8,6 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
@@ -35,8 +34,8 @@ class DoorbellListener {
 
 	private final AtomicBoolean listening = new AtomicBoolean();
 
-	DoorbellListener(R2dbcProperties r2dbc, LiveProperties properties) {
-		this.connections = DedicatedConnections.to(r2dbc, "accessdesk-doorbell");
+	DoorbellListener(DedicatedConnections connections, LiveProperties properties) {
+		this.connections = connections.named("accessdesk-doorbell");
 		this.properties = properties;
 	}
 

@@ -7,7 +7,6 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import org.accessdesk.request.EventLog;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -25,13 +24,12 @@ class FeedConnection implements DisposableBean {
 
 	private final EventLog log;
 
-	FeedConnection(R2dbcProperties r2dbc, EventLog log) {
-		this.connection = new ConnectionPool(
-				ConnectionPoolConfiguration.builder(DedicatedConnections.to(r2dbc, "accessdesk-feed"))
-					.initialSize(0)
-					.maxSize(1)
-					.maxAcquireTime(Duration.ofSeconds(10))
-					.build());
+	FeedConnection(DedicatedConnections connections, EventLog log) {
+		this.connection = new ConnectionPool(ConnectionPoolConfiguration.builder(connections.named("accessdesk-feed"))
+			.initialSize(0)
+			.maxSize(1)
+			.maxAcquireTime(Duration.ofSeconds(10))
+			.build());
 		this.log = log.through(DatabaseClient.create(this.connection));
 	}
 
