@@ -146,9 +146,12 @@ class LiveStatusTests {
 			try (java.sql.Connection jdbc = DriverManager.getConnection(TestDatabase.location().jdbcUrl(),
 					TestDatabase.location().user(), TestDatabase.location().password());
 					java.sql.ResultSet rows = jdbc.createStatement()
-						.executeQuery("SELECT application_name FROM pg_stat_activity WHERE datname = current_database()"
-								+ " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
-								+ " AND pg_terminate_backend(pid)")) {
+						// MATERIALIZED: the victims are chosen before any is killed, this
+						// session never among them.
+						.executeQuery("WITH victims AS MATERIALIZED (SELECT pid, application_name"
+								+ " FROM pg_stat_activity WHERE datname = current_database()"
+								+ " AND pid <> pg_backend_pid() AND backend_type = 'client backend')"
+								+ " SELECT application_name FROM victims WHERE pg_terminate_backend(pid)")) {
 				while (rows.next()) {
 					killed.add(rows.getString(1));
 				}
