@@ -53,6 +53,12 @@ class EventFeed implements SmartLifecycle {
 	 */
 	private volatile @Nullable EventPosition cursor;
 
+	/**
+	 * Completes with the first cursor, once the feed has found where the log ends: a
+	 * stream opened before then starts there (see {@link #start()}).
+	 */
+	private volatile Sinks.One<EventPosition> found = Sinks.one();
+
 	private volatile boolean started;
 
 	private volatile Disposable running = Flux.never().subscribe();
@@ -81,6 +87,17 @@ class EventFeed implements SmartLifecycle {
 		return this.cursor;
 	}
 
+	/**
+	 * Where the feed stands, waiting while it has not found the end of the log yet. A new
+	 * stream must start at the feed's own first position, not at an end of the log it
+	 * reads itself: an event committed between the two reads would be behind the feed's
+	 * cursor and after the stream's, and neither would ever send it.
+	 */
+	Mono<EventPosition> started() {
+		EventPosition now = this.cursor;
+		return (now != null) ? Mono.just(now) : this.found.asMono();
+	}
+
 	/** Look at the table now (a transition committed on this instance). */
 	void wake() {
 		this.wakeUps.tryEmitNext(Boolean.TRUE);
@@ -90,15 +107,20 @@ class EventFeed implements SmartLifecycle {
 	public void start() {
 		this.events = Sinks.many().multicast().directBestEffort();
 		this.cursor = null;
+		Sinks.One<EventPosition> found = Sinks.one();
+		this.found = found;
 		Sinks.Many<ItemEvent> publishTo = this.events;
 		Flux<Object> triggers = Flux.merge(this.wakeUps.asFlux(), this.listener.wakeUps(),
 				Flux.interval(this.properties.catchUp()));
 		this.running = this.log.head()
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
 				.maxBackoff(Duration.ofSeconds(5))
-				.doBeforeRetry((retry) -> logger
-					.warn("Finding the end of the event log failed (" + retry.failure().getMessage() + "); retrying")))
-			.doOnNext((head) -> this.cursor = head)
+				.doBeforeRetry(
+						(retry) -> logger.warn("Finding the end of the event log failed; retrying", retry.failure())))
+			.doOnNext((head) -> {
+				this.cursor = head;
+				found.tryEmitValue(head);
+			})
 			.thenMany(triggers.onBackpressureLatest().concatMap((trigger) -> drain(publishTo), 1))
 			.subscribe(null, (failure) -> logger.error("The live feed stopped", failure));
 		this.started = true;

@@ -5,7 +5,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import org.accessdesk.request.EventLog;
 import org.accessdesk.request.EventPosition;
 import org.accessdesk.request.ItemEvent;
 import org.apache.commons.logging.Log;
@@ -38,13 +37,10 @@ class LiveStreams {
 
 	private final EventFeed feed;
 
-	private final EventLog log;
-
 	private final LiveProperties properties;
 
-	LiveStreams(EventFeed feed, EventLog log, LiveProperties properties) {
+	LiveStreams(EventFeed feed, LiveProperties properties) {
 		this.feed = feed;
-		this.log = log;
 		this.properties = properties;
 	}
 
@@ -68,14 +64,13 @@ class LiveStreams {
 				.takeWhile((event) -> inbox.tryEmitNext(event).isSuccess() || cutOff(inbox))
 				.subscribe(null, inbox::tryEmitError, inbox::tryEmitComplete);
 			// A new stream starts where the feed stands, read after subscribing (see
-			// EventFeed#live): nothing to replay, no query. Only a resuming stream, or
-			// one opened before the feed has found the end of the log, reads the table.
-			EventPosition now = (after == null) ? this.feed.position() : null;
-			Mono<EventPosition> start = (now != null) ? Mono.just(now)
-					: (after != null) ? Mono.just(after) : this.log.head();
+			// EventFeed#live): nothing to replay, no query. Only a resuming stream reads
+			// the table.
+			Mono<EventPosition> start = (after != null) ? Mono.just(after)
+					: this.feed.started().timeout(this.properties.feedStart());
 			return start.flatMapMany((position) -> {
 				AtomicReference<EventPosition> sent = new AtomicReference<>(position);
-				Flux<ItemEvent> missed = (position == now) ? Flux.empty()
+				Flux<ItemEvent> missed = (after == null) ? Flux.empty()
 						: replayFrom(position, replay).filter(mine).doOnNext((event) -> sent.set(event.position()));
 				Flux<ItemEvent> fresh = Flux
 					.defer(() -> inbox.asFlux().filter((event) -> event.position().compareTo(sent.get()) > 0));

@@ -107,6 +107,8 @@ class TlsOnlyDatabaseTests {
 			.baseUrl("http://localhost:" + port)
 			.responseTimeout(WAIT)
 			.build();
+		// The database is new and its event log empty: this is also a new installation's
+		// first live event (the feed once failed to start on an empty log).
 		TestAccounts accounts = new TestAccounts(client);
 		Person customer = accounts.customer("TLS Only Corp");
 		String token = accounts.token(customer);
