@@ -2,7 +2,7 @@ package org.accessdesk.account;
 
 import java.util.UUID;
 
-import org.accessdesk.web.ProblemException;
+import org.accessdesk.web.DomainError;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -59,8 +59,7 @@ public class AccountRegistration {
 				.flatMap((account) -> proved ? Mono.just(account)
 						: this.verification.sendLink(account.id()).thenReturn(account))
 				.as(this.transactions::transactional))
-			.switchIfEmpty(Mono
-				.error(() -> ProblemException.conflict("EMAIL_TAKEN", "An account with this email already exists.")))
+			.switchIfEmpty(Mono.error(AccountErrors.EmailTaken::new))
 			.flatMap((account) -> this.accounts.rolesOf(account).map(account::toProfile));
 	}
 
@@ -76,7 +75,7 @@ public class AccountRegistration {
 			@Nullable String companyAddress) {
 		return this.accounts
 			.updateProfile(accountId, name.strip(), language, trimmed(companyName), trimmed(companyAddress))
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Account")))
+			.switchIfEmpty(Mono.error(AccountErrors.AccountNotFound::new))
 			.flatMap((account) -> this.accounts.rolesOf(account).map(account::toProfile));
 	}
 

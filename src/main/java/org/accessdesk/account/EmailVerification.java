@@ -2,7 +2,7 @@ package org.accessdesk.account;
 
 import java.util.UUID;
 
-import org.accessdesk.web.ProblemException;
+import org.accessdesk.web.DomainError;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -57,9 +57,7 @@ public class EmailVerification {
 		return this.links.consume(token, OneTimeLinks.Purpose.VERIFY_EMAIL)
 			.flatMap(this.accounts::markVerified)
 			.as(this.transactions::transactional)
-			.switchIfEmpty(Mono.error(() -> ProblemException.badRequest("INVALID_VERIFICATION",
-					"This link is unknown, was used already, was replaced by a newer one, or has expired;"
-							+ " ask for a new one.")))
+			.switchIfEmpty(Mono.error(AccountErrors.InvalidLink::verification))
 			.flatMap((account) -> this.accounts.rolesOf(account).map(account::toProfile));
 	}
 
@@ -69,7 +67,7 @@ public class EmailVerification {
 	 */
 	public Mono<Void> resend(AccountUser user) {
 		if (user.emailVerified()) {
-			return Mono.error(ProblemException.conflict("ALREADY_VERIFIED", "This email address is proved already."));
+			return Mono.error(new AccountErrors.AlreadyVerified());
 		}
 		Mono<Void> send = sendLink(user.id()).as(this.transactions::transactional);
 		if (!this.limits.enabled()) {
@@ -77,7 +75,7 @@ public class EmailVerification {
 		}
 		return this.buckets
 			.take(new SharedBuckets.Bucket("verification-mail", this.limits.verificationMail(), user.id().toString()))
-			.flatMap((wait) -> wait.isPresent() ? Mono.error(ProblemException.rateLimited(wait.get(),
+			.flatMap((wait) -> wait.isPresent() ? Mono.error(new DomainError.RateLimited(wait.get(),
 					"Too many confirmation mails for this account; try again later.")) : send);
 	}
 

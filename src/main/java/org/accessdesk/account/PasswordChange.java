@@ -2,7 +2,7 @@ package org.accessdesk.account;
 
 import java.time.Clock;
 
-import org.accessdesk.web.ProblemException;
+import org.accessdesk.web.DomainError;
 
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -54,10 +54,9 @@ public class PasswordChange {
 			.filterWhen((account) -> Passwords.matches(this.encoder, currentPassword, account.passwordHash()))
 			.switchIfEmpty(Mono.error(() -> new BadCredentialsException("Wrong current password")));
 		return this.guessing.guard(user.email(), ClientAddress.of(exchange.getRequest()), checked)
-			.onErrorMap(BadCredentialsException.class,
-					(wrong) -> ProblemException.badRequest("BAD_CREDENTIALS", "The current password is not right."))
-			.onErrorMap(PasswordGuessing.TooManyPasswordGuesses.class,
-					(tooMany) -> ProblemException.rateLimited(tooMany.retryAfter(),
+			.onErrorMap(BadCredentialsException.class, (wrong) -> new AccountErrors.WrongPassword())
+			.onErrorMap(TooManyPasswordGuesses.class,
+					(tooMany) -> new DomainError.RateLimited(tooMany.retryAfter(),
 							"Too many wrong passwords; try again later, or reset the password by mail."))
 			.then(Passwords.hash(this.encoder, newPassword))
 			.flatMap((hash) -> this.accounts.setPassword(user.id(), hash, false)

@@ -1,9 +1,7 @@
 package org.accessdesk.account;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.stereotype.Component;
@@ -78,27 +76,6 @@ class PasswordGuessing {
 
 	private static String normal(String email) {
 		return email.strip().toLowerCase(Locale.ROOT);
-	}
-
-	/** Refused before checking: too many wrong passwords lately. */
-	static final class TooManyPasswordGuesses extends org.springframework.security.core.AuthenticationException {
-
-		private final Duration retryAfter;
-
-		TooManyPasswordGuesses(Duration retryAfter) {
-			super("Too many wrong passwords");
-			this.retryAfter = retryAfter;
-		}
-
-		Duration retryAfter() {
-			return this.retryAfter;
-		}
-
-		static Optional<Duration> of(Throwable failure) {
-			return (failure instanceof TooManyPasswordGuesses tooMany) ? Optional.of(tooMany.retryAfter())
-					: Optional.empty();
-		}
-
 	}
 
 }

@@ -3,7 +3,7 @@ package org.accessdesk.account;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.accessdesk.web.ProblemException;
+import org.accessdesk.web.DomainError;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -110,16 +110,15 @@ public class PasswordReset {
 					.then(this.sessions.deleteAccount(account.id(), null))
 					.thenReturn(account))
 				.as(this.transactions::transactional))
-			.switchIfEmpty(Mono.error(() -> ProblemException.badRequest("INVALID_RESET_TOKEN",
-					"This reset link is unknown, was used already, was replaced by a newer one, or has expired;"
-							+ " ask for a new one.")))
+			.switchIfEmpty(Mono.error(AccountErrors.InvalidLink::reset))
 			.flatMap((account) -> this.guessing.proved(account.email(), ClientAddress.of(exchange.getRequest())));
 	}
 
 	private Mono<Void> take(SharedBuckets.Bucket bucket) {
 		return this.buckets.take(bucket)
-			.flatMap((wait) -> wait.isPresent() ? Mono
-				.error(ProblemException.rateLimited(wait.get(), "Too many reset mails asked for; try again later."))
+			.flatMap((wait) -> wait.isPresent()
+					? Mono.error(
+							new DomainError.RateLimited(wait.get(), "Too many reset mails asked for; try again later."))
 					: Mono.empty());
 	}
 

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.accessdesk.registry.Administrators;
-import org.accessdesk.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -65,8 +64,7 @@ public class PersonalTokens {
 			.map((row) -> new IssuedToken(row.get("id", UUID.class), row.get("name", String.class), secret,
 					row.get("created_at", OffsetDateTime.class)))
 			.one()
-			.switchIfEmpty(Mono.error(() -> ProblemException.conflict("TOO_MANY_TOKENS",
-					"An account may hold at most " + MAX_TOKENS_PER_ACCOUNT + " tokens; delete one first.")));
+			.switchIfEmpty(Mono.error(() -> new AccountErrors.TooManyTokens(MAX_TOKENS_PER_ACCOUNT)));
 	}
 
 	public Flux<TokenSummary> list(UUID accountId) {
@@ -86,7 +84,7 @@ public class PersonalTokens {
 			.bind("account", accountId)
 			.fetch()
 			.rowsUpdated()
-			.flatMap((deleted) -> (deleted == 0) ? Mono.error(ProblemException.notFound("Token")) : Mono.empty());
+			.flatMap((deleted) -> (deleted == 0) ? Mono.error(new AccountErrors.TokenNotFound()) : Mono.empty());
 	}
 
 	/** The account behind a presented secret, or empty when it is unknown or revoked. */

@@ -3,11 +3,10 @@ package org.accessdesk.account;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.accessdesk.web.DomainError;
 import org.accessdesk.web.ProblemResponses;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -92,9 +91,8 @@ class RateLimits {
 
 	private Mono<Void> refuse(ServerWebExchange exchange, Duration wait, String what) {
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		return this.problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
-				"Too many " + what + "; try again in " + seconds + " s.");
+		return this.problems.write(exchange,
+				new DomainError.RateLimited(wait, "Too many " + what + "; try again in " + seconds + " s."));
 	}
 
 	private static String address(ServerHttpRequest request) {

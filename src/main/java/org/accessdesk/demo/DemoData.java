@@ -8,9 +8,9 @@ import java.util.List;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import org.accessdesk.account.AccountErrors;
 import org.accessdesk.account.AccountRegistration;
 import org.accessdesk.registry.RegistryImport;
-import org.accessdesk.web.ProblemException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -113,9 +113,8 @@ public class DemoData {
 				.signUpProved(account.email(), PASSWORD, account.name(), account.language(), account.companyName(),
 						account.companyAddress())
 				.then()
-				.onErrorResume(ProblemException.class,
-						(taken) -> "EMAIL_TAKEN".equals(taken.code()) ? this.registration.markProved(account.email())
-								: Mono.error(taken)))
+				.onErrorResume(AccountErrors.EmailTaken.class,
+						(taken) -> this.registration.markProved(account.email())))
 			.then(Mono.defer(() -> this.registry.importJson(registry())))
 			.doOnNext((summary) -> logger.info("Demo data ready: " + accounts.size() + " accounts (password " + PASSWORD
 					+ "), registry " + summary))

@@ -224,7 +224,7 @@ final class ImportRows {
 		String name = field.isEmpty() ? where : where + "." + field;
 		return new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_ROW",
 				where + ": " + (field.isEmpty() ? "" : field + " ") + message,
-				List.of(new ProblemException.FieldError(name, message)));
+				List.of(new org.accessdesk.web.DomainError.FieldError(name, message)));
 	}
 
 	private static String clip(String value) {

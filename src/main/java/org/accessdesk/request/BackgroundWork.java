@@ -12,11 +12,10 @@ import java.util.function.Function;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.accessdesk.web.ProblemException;
+import org.accessdesk.web.DomainError;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +77,7 @@ public class BackgroundWork {
 	}
 
 	private static boolean isConflict(Throwable failure) {
-		return failure instanceof ProblemException problem && problem.status() == HttpStatus.CONFLICT;
+		return failure instanceof DomainError error && error.kind() == DomainError.Kind.CONFLICT;
 	}
 
 	/** Items of the job that failed and wait for their next attempt. */

@@ -3,8 +3,6 @@ package org.accessdesk.request;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
-import org.accessdesk.web.ProblemException;
-
 /**
  * Where an event stands in the log: its place in commit order ({@code seq}, stamped by
  * the sequencer, see {@code V8__event_commit_order.sql}). Written as the number; clients
@@ -54,8 +52,8 @@ public record EventPosition(long seq) implements Comparable<EventPosition> {
 		}
 	}
 
-	private static ProblemException invalid(String text) {
-		return ProblemException.badRequest("INVALID_EVENT_ID", "Not an event id of this service: " + clip(text));
+	private static InvalidEventId invalid(String text) {
+		return new InvalidEventId(clip(text));
 	}
 
 	private static String clip(String text) {

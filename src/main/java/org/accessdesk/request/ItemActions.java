@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.accessdesk.account.AccountUser;
-import org.accessdesk.web.ProblemException;
 
 import org.springframework.stereotype.Component;
 
@@ -54,8 +53,7 @@ public class ItemActions {
 			if (item.status() == ItemStatus.PENDING_ADMIN && item.pendingSince() != null) {
 				Instant allowedFrom = item.pendingSince().plus(this.properties.escalateAfter());
 				if (now.isBefore(allowedFrom)) {
-					return Mono.error(ProblemException.conflict("ESCALATION_TOO_EARLY", "Administrators have until "
-							+ allowedFrom + " to answer; after that you may pass this to the vendor's contract desk."));
+					return Mono.error(new EscalationTooEarly(allowedFrom));
 				}
 			}
 			return this.door.move(item.id(), LifecycleAction.ESCALATE.from(),
@@ -72,7 +70,7 @@ public class ItemActions {
 	}
 
 	private Mono<StatusDoor.ItemRow> ownItem(AccountUser user, UUID itemId) {
-		return this.requests.item(user.id(), itemId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Item")));
+		return this.requests.item(user.id(), itemId).switchIfEmpty(Mono.error(ItemNotFound::new));
 	}
 
 	private RequestViews.ItemView view(AccountUser user, StatusDoor.ItemRow item) {

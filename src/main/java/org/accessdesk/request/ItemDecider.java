@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.accessdesk.account.Accounts;
 import org.accessdesk.account.Profile;
 import org.accessdesk.registry.IdentifierType;
-import org.accessdesk.web.ProblemException;
 
 import org.springframework.stereotype.Component;
 
@@ -47,7 +46,7 @@ class ItemDecider {
 			List<String> identifiers, boolean autoRetryWanted) {
 		// Roles play no part in the decision table: no query for them.
 		Mono<Profile> profile = this.accounts.profileWithoutRoles(accountId)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Account")));
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("Account " + accountId + " is gone")));
 		Mono<Map<String, Found>> found = this.registry.find(type, identifiers);
 		Mono<Holdings> holdings = this.requests.liveHoldings(accountId).collectList().map(Holdings::of);
 		return Mono.zip(profile, found, holdings).map((facts) -> {

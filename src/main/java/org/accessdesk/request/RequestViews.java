@@ -13,7 +13,7 @@ import org.accessdesk.account.Accounts;
 import org.accessdesk.account.Role;
 import org.accessdesk.registry.Administrators;
 import org.accessdesk.registry.IdentifierType;
-import org.accessdesk.web.ProblemException;
+import org.accessdesk.web.DomainError;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -50,7 +50,7 @@ public class RequestViews {
 
 	public Mono<RequestView> one(AccountUser user, UUID requestId) {
 		return this.requests.find(user.id(), requestId)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Request")))
+			.switchIfEmpty(Mono.error(RequestNotFound::new))
 			.flatMap((request) -> views(List.of(request), user.language()))
 			.map((views) -> views.get(0));
 	}
@@ -80,7 +80,7 @@ public class RequestViews {
 	public Flux<EventView> events(AccountUser user, UUID requestId) {
 		return this.requests.findAnyone(requestId)
 			.filterWhen((found) -> mayRead(user, found))
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Request")))
+			.switchIfEmpty(Mono.error(RequestNotFound::new))
 			.flatMapMany((request) -> this.events.ofRequest(requestId))
 			.map(EventView::of);
 	}
@@ -130,7 +130,7 @@ public class RequestViews {
 			return ItemStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ProblemException.invalid("status", "must be one of " + List.of(ItemStatus.values()));
+			throw new DomainError.InvalidField("status", "must be one of " + List.of(ItemStatus.values()));
 		}
 	}
 

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.accessdesk.mail.MailOutbox;
-import org.accessdesk.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -149,8 +148,7 @@ class StatusDoor {
 			.bind("comment", Parameter.fromOrEmpty(change.comment(), String.class))
 			.map((row) -> Map.entry(itemRow(row), ItemStatus.valueOf(row.get("from_status", String.class))))
 			.one()
-			.switchIfEmpty(Mono.error(() -> ProblemException.conflict("STATUS_CHANGED",
-					"The item is no longer in a state that allows this; reload it to see what happened.")))
+			.switchIfEmpty(Mono.error(StatusChanged::new))
 			.flatMap((moved) -> TransitionMeters.moved(moved.getKey()).thenReturn(moved))
 			.flatMap((moved) -> this.letters.moved(moved.getKey(), moved.getValue())
 				.flatMap(this.outbox::post)

@@ -9,10 +9,8 @@ import java.util.List;
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.registry.IdentifierType;
 import org.accessdesk.registry.Identifiers;
-import org.accessdesk.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -45,26 +43,19 @@ public class Submissions {
 
 	public Mono<Submitted> submit(AccountUser user, Submit submit, @Nullable String idempotencyKey) {
 		if (!submit.kind().accepts(submit.identifierType())) {
-			return Mono.error(
-					ProblemException.badRequest("KIND_TYPE_MISMATCH", submit.kind() + " access cannot be requested by "
-							+ submit.identifierType() + "; it accepts " + submit.kind().acceptedTypes() + "."));
+			return Mono.error(InvalidSubmission.kindTypeMismatch(submit.kind(), submit.identifierType()));
 		}
 		Identifiers.Normalised normalised = Identifiers.normalise(submit.identifierType(), submit.identifiers());
 		if (!normalised.invalid().isEmpty()) {
-			return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_IDENTIFIER",
-					"Not a valid " + submit.identifierType() + ": " + String.join(", ", clipped(normalised.invalid())),
-					normalised.invalid()
-						.stream()
-						.map((bad) -> new ProblemException.FieldError("identifiers",
-								"not a valid " + submit.identifierType() + ": " + clipped(List.of(bad)).get(0)))
-						.toList()));
+			return Mono
+				.error(InvalidSubmission.invalidIdentifiers(submit.identifierType(), clipped(normalised.invalid())));
 		}
 		List<String> identifiers = normalised.valid();
 		if (identifiers.isEmpty()) {
-			return Mono.error(ProblemException.invalid("identifiers", "at least one identifier is needed"));
+			return Mono.error(InvalidSubmission.identifiers("at least one identifier is needed"));
 		}
 		if (identifiers.size() > MAX_IDENTIFIERS) {
-			return Mono.error(ProblemException.invalid("identifiers", "at most " + MAX_IDENTIFIERS
+			return Mono.error(InvalidSubmission.identifiers("at most " + MAX_IDENTIFIERS
 					+ " identifiers per request, after removing repeats; this one has " + identifiers.size()));
 		}
 		Submit clean = new Submit(submit.kind(), submit.identifierType(), identifiers,
@@ -83,8 +74,7 @@ public class Submissions {
 
 	private Mono<Submitted> replay(AccountUser user, AccessRequests.RequestRow earlier, String fingerprint) {
 		if (!fingerprint.equals(earlier.fingerprint())) {
-			return Mono.error(new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
-					"This Idempotency-Key was already used for a different request."));
+			return Mono.error(new IdempotencyKeyReused());
 		}
 		return this.views.one(user, earlier.id()).map((view) -> new Submitted(view, true));
 	}

@@ -19,10 +19,12 @@ import org.accessdesk.registry.RegistryLookup;
 import org.accessdesk.request.AccessKind;
 import org.accessdesk.request.ItemDecisions;
 import org.accessdesk.request.ItemDecisions.PendingItem;
+import org.accessdesk.request.ItemNotFound;
 import org.accessdesk.request.ItemStatus;
 import org.accessdesk.request.Queue;
 import org.accessdesk.request.ReasonCode;
-import org.accessdesk.web.ProblemException;
+import org.accessdesk.request.StatusChanged;
+import org.accessdesk.web.DomainError;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -80,17 +82,18 @@ public class ReviewQueues {
 	public Mono<ItemDecisions.Decided> decide(AccountUser user, UUID itemId, boolean approve, @Nullable String reason,
 			@Nullable String comment) {
 		if (!approve && (reason == null || reason.isBlank())) {
-			return Mono.error(ProblemException.invalid("reason", "a denial needs a reason the requester can act on"));
+			return Mono
+				.error(new DomainError.InvalidField("reason", "a denial needs a reason the requester can act on"));
 		}
 		String note = note(approve, reason, comment);
 		return this.items.find(itemId)
 			.filterWhen((item) -> isInQueueOf(user, item))
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Item")))
+			.switchIfEmpty(Mono.error(ItemNotFound::new))
 			.flatMap((item) -> item.status().isPending()
 					? this.items.decide(item.id(),
 							(item.status() == ItemStatus.PENDING_ADMIN) ? Queue.ADMIN : Queue.VENDOR, approve,
 							user.email(), note)
-					: Mono.error(ProblemException.conflict("STATUS_CHANGED",
+					: Mono.error(new StatusChanged(
 							"This item is no longer waiting for a decision (now " + item.status() + ").")));
 	}
 
@@ -120,14 +123,13 @@ public class ReviewQueues {
 	public Mono<ItemDecisions.Decided> revoke(AccountUser user, UUID itemId, @Nullable String reason) {
 		if (reason == null || reason.isBlank()) {
 			return Mono
-				.error(ProblemException.invalid("reason", "revoking access needs a reason the requester can read"));
+				.error(new DomainError.InvalidField("reason", "revoking access needs a reason the requester can read"));
 		}
 		return this.items.find(itemId)
 			.filterWhen((item) -> isInQueueOf(user, item))
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Item")))
+			.switchIfEmpty(Mono.error(ItemNotFound::new))
 			.flatMap((item) -> (item.status() == ItemStatus.APPROVED)
-					? this.items.revoke(item.id(), user.email(), reason.strip())
-					: Mono.error(ProblemException.conflict("STATUS_CHANGED",
+					? this.items.revoke(item.id(), user.email(), reason.strip()) : Mono.error(new StatusChanged(
 							"This access is not approved (now " + item.status() + "); there is nothing to revoke.")));
 	}
 
@@ -197,8 +199,7 @@ public class ReviewQueues {
 
 	private static void requireRole(AccountUser user, Role role) {
 		if (!user.hasRole(role)) {
-			throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "FORBIDDEN",
-					"This queue is for " + role + " only.");
+			throw new NotYourQueue(role);
 		}
 	}
 

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure the caller can act on, answered as {@code application/problem+json} with a
- * stable {@code code}. Modules throw (or {@code Mono.error}) these instead of building
- * responses.
+ * A failure of the HTTP exchange itself, answered as {@code application/problem+json}
+ * with a stable {@code code}: for the web edge only (controllers, filters). Modules throw
+ * {@link DomainError}s instead, which know no HTTP status.
  */
 public class ProblemException extends RuntimeException {
 
@@ -18,7 +18,7 @@ public class ProblemException extends RuntimeException {
 
 	private final String code;
 
-	private final List<FieldError> errors;
+	private final List<DomainError.FieldError> errors;
 
 	private final @Nullable Duration retryAfter;
 
@@ -26,11 +26,11 @@ public class ProblemException extends RuntimeException {
 		this(status, code, detail, List.of());
 	}
 
-	public ProblemException(HttpStatus status, String code, String detail, List<FieldError> errors) {
+	public ProblemException(HttpStatus status, String code, String detail, List<DomainError.FieldError> errors) {
 		this(status, code, detail, errors, null);
 	}
 
-	private ProblemException(HttpStatus status, String code, String detail, List<FieldError> errors,
+	private ProblemException(HttpStatus status, String code, String detail, List<DomainError.FieldError> errors,
 			@Nullable Duration retryAfter) {
 		super(detail, null, false, false);
 		this.status = status;
@@ -52,7 +52,7 @@ public class ProblemException extends RuntimeException {
 
 	public static ProblemException invalid(String field, String message) {
 		return new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", field + ": " + message,
-				List.of(new FieldError(field, message)));
+				List.of(new DomainError.FieldError(field, message)));
 	}
 
 	/** Unknown, or somebody else's: the answer is the same so that nothing leaks. */
@@ -72,7 +72,7 @@ public class ProblemException extends RuntimeException {
 		return this.code;
 	}
 
-	public List<FieldError> errors() {
+	public List<DomainError.FieldError> errors() {
 		return this.errors;
 	}
 
@@ -84,10 +84,6 @@ public class ProblemException extends RuntimeException {
 	/** A wait as the {@code Retry-After} header says it: whole seconds, at least one. */
 	public static String retryAfterSeconds(Duration wait) {
 		return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
-	}
-
-	/** One invalid field of a request, as in the {@code errors} member of a problem. */
-	public record FieldError(String field, String message) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.accessdesk.web;
 
+import java.time.Duration;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,8 +27,9 @@ class ProblemHandling {
 		ProblemDetail problem = Problems.from(failure);
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (failure instanceof ProblemException known && known.retryAfter() != null) {
-			response.header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(known.retryAfter()));
+		Duration wait = Problems.retryAfter(failure);
+		if (wait != null) {
+			response.header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait));
 		}
 		return Mono.just(response.body(problem));
 	}

@@ -1,5 +1,7 @@
 package org.accessdesk.web;
 
+import java.time.Duration;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,12 +31,15 @@ public class ProblemResponses {
 		return write(exchange, Problems.problem(status, code, detail));
 	}
 
+	/** A module's failure, answered like one from a controller (with Retry-After). */
+	public Mono<Void> write(ServerWebExchange exchange, DomainError failure) {
+		return write(exchange, (Throwable) failure);
+	}
+
 	Mono<Void> write(ServerWebExchange exchange, Throwable failure) {
-		if (failure instanceof ProblemException known && known.retryAfter() != null
-				&& !exchange.getResponse().isCommitted()) {
-			exchange.getResponse()
-				.getHeaders()
-				.set(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(known.retryAfter()));
+		Duration wait = Problems.retryAfter(failure);
+		if (wait != null && !exchange.getResponse().isCommitted()) {
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait));
 		}
 		return write(exchange, Problems.from(failure));
 	}

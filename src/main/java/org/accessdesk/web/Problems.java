@@ -1,11 +1,13 @@
 package org.accessdesk.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -41,6 +43,13 @@ final class Problems {
 	}
 
 	static ProblemDetail from(Throwable failure) {
+		if (failure instanceof DomainError error) {
+			ProblemDetail detail = problem(statusOf(error.kind()), error.code(), error.getMessage());
+			if (!error.errors().isEmpty()) {
+				detail.setProperty("errors", error.errors());
+			}
+			return detail;
+		}
 		if (failure instanceof ProblemException problem) {
 			ProblemDetail detail = problem(problem.status(), problem.code(), problem.getMessage());
 			if (!problem.errors().isEmpty()) {
@@ -53,10 +62,9 @@ final class Problems {
 					"The request body is larger than allowed.");
 		}
 		if (failure instanceof WebExchangeBindException binding) {
-			List<ProblemException.FieldError> errors = binding.getFieldErrors()
+			List<DomainError.FieldError> errors = binding.getFieldErrors()
 				.stream()
-				.map((error) -> new ProblemException.FieldError(error.getField(),
-						String.valueOf(error.getDefaultMessage())))
+				.map((error) -> new DomainError.FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
 				.toList();
 			ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", errors.isEmpty()
 					? "The request is not valid." : errors.get(0).field() + ": " + errors.get(0).message());
@@ -64,11 +72,11 @@ final class Problems {
 			return detail;
 		}
 		if (failure instanceof HandlerMethodValidationException invalid) {
-			List<ProblemException.FieldError> errors = invalid.getParameterValidationResults()
+			List<DomainError.FieldError> errors = invalid.getParameterValidationResults()
 				.stream()
 				.flatMap((result) -> result.getResolvableErrors()
 					.stream()
-					.map((error) -> new ProblemException.FieldError(parameterName(result.getMethodParameter()),
+					.map((error) -> new DomainError.FieldError(parameterName(result.getMethodParameter()),
 							String.valueOf(error.getDefaultMessage()))))
 				.toList();
 			ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", errors.isEmpty()
@@ -81,7 +89,7 @@ final class Problems {
 			ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
 					"Unknown field '" + unknownField.getPropertyName() + "'.");
 			detail.setProperty("errors", List
-				.of(new ProblemException.FieldError(String.valueOf(unknownField.getPropertyName()), "unknown field")));
+				.of(new DomainError.FieldError(String.valueOf(unknownField.getPropertyName()), "unknown field")));
 			return detail;
 		}
 		DatabindException wrongShape = causeOf(failure, DatabindException.class);
@@ -90,7 +98,7 @@ final class Problems {
 			ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", field.isEmpty()
 					? "The request body has the wrong shape." : "Field '" + field + "' has the wrong type.");
 			if (!field.isEmpty()) {
-				detail.setProperty("errors", List.of(new ProblemException.FieldError(field, "wrong type")));
+				detail.setProperty("errors", List.of(new DomainError.FieldError(field, "wrong type")));
 			}
 			return detail;
 		}
@@ -115,6 +123,26 @@ final class Problems {
 		logger.error("Unexpected failure", failure);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
 				"Something went wrong on our side; it has been logged.");
+	}
+
+	/** The one place a module's kind of failure becomes an HTTP status. */
+	static HttpStatus statusOf(DomainError.Kind kind) {
+		return switch (kind) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+		};
+	}
+
+	/** How long the caller should wait before trying again, if the failure says. */
+	static @Nullable Duration retryAfter(Throwable failure) {
+		if (failure instanceof DomainError error) {
+			return error.retryAfter();
+		}
+		return (failure instanceof ProblemException problem) ? problem.retryAfter() : null;
 	}
 
 	static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
