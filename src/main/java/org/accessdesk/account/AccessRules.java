@@ -24,8 +24,8 @@ final class AccessRules {
 
 	static void apply(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
 		exchanges
-			// Anyone: sign up, prove an address with a link, ask for and use a reset
-			// link.
+			// Anyone: sign up, prove an address with
+			// a link, ask for and use a reset link.
 			.pathMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/verification", "/api/password-reset",
 					"/api/password-reset/confirm")
 			.permitAll()

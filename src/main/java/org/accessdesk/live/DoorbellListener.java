@@ -53,7 +53,7 @@ class DoorbellListener {
 				.maxBackoff(Duration.ofSeconds(5))
 				.doBeforeRetry((retry) -> {
 					this.listening.set(false);
-					logger.warn("LISTEN connection lost (" + retry.failure().getMessage() + "); reconnecting");
+					logger.warn("LISTEN connection lost; reconnecting", retry.failure());
 				}));
 	}
 

@@ -1,6 +1,7 @@
 package org.accessdesk.live;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.accessdesk.request.EventLog;
 import org.accessdesk.request.EventPosition;
@@ -61,6 +62,9 @@ class EventFeed implements SmartLifecycle {
 
 	private volatile boolean started;
 
+	/** A wake-up that could not be emitted (see {@link #wake()}). */
+	private final AtomicBoolean missedWakeUp = new AtomicBoolean();
+
 	private volatile Disposable running = Flux.never().subscribe();
 
 	EventFeed(FeedConnection connection, DoorbellListener listener, LiveProperties properties) {
@@ -100,7 +104,13 @@ class EventFeed implements SmartLifecycle {
 
 	/** Look at the table now (a transition committed on this instance). */
 	void wake() {
-		this.wakeUps.tryEmitNext(Boolean.TRUE);
+		// The sink takes one emission at a time: a ring that collides with another
+		// (FAIL_NON_SERIALIZED) is not retried here — waiting for the sink once failed a
+		// commit under load — but noted, and the read under way, or the next one, reads
+		// once more after it (see drain).
+		if (this.wakeUps.tryEmitNext(Boolean.TRUE).isFailure()) {
+			this.missedWakeUp.set(true);
+		}
 	}
 
 	@Override
@@ -126,15 +136,22 @@ class EventFeed implements SmartLifecycle {
 		this.started = true;
 	}
 
-	/** Publishes every committed event after the cursor, in commit order. */
+	/**
+	 * Publishes every committed event after the cursor, in commit order; once more if a
+	 * wake-up was missed meanwhile (a read that began before that ring's commit may not
+	 * have seen it).
+	 */
 	private Mono<Void> drain(Sinks.Many<ItemEvent> publishTo) {
 		if (this.cursor == null) {
 			return Mono.empty();
 		}
-		return this.log.sequence().then(Mono.defer(() -> publish(publishTo))).onErrorResume((failure) -> {
+		return Mono.defer(() -> {
+			this.missedWakeUp.set(false);
+			return this.log.sequence().then(Mono.defer(() -> publish(publishTo)));
+		}).onErrorResume((failure) -> {
 			logger.warn("Reading new events failed; the next wake-up tries again", failure);
 			return Mono.empty();
-		});
+		}).then(Mono.defer(() -> this.missedWakeUp.get() ? drain(publishTo) : Mono.empty()));
 	}
 
 	/** Publishes what is stamped after the cursor, a batch at a time. */

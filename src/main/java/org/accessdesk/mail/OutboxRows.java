@@ -67,8 +67,8 @@ class OutboxRows {
 			return Mono.just(0L);
 		}
 		return this.db
-			// A sent link's secret has done its job: the outbox keeps no working links
-			// (AccountNotice).
+			// A sent link's secret has done its job: the
+			// outbox keeps no working links (AccountNotice).
 			.sql("UPDATE mail_outbox SET state = 'SENT', sent_at = now(), claim = NULL, lease_until = NULL,"
 					+ " last_error = NULL, facts = facts - 'token' WHERE claim = :claim AND id = ANY(:ids)")
 			.bind("claim", claim)

@@ -101,8 +101,8 @@ public class EventLog {
 	 * happens from now on starts.
 	 */
 	public Mono<EventPosition> head() {
-		// An empty log (a new installation) has no max: that is the start, not a null
-		// row.
+		// An empty log (a new installation) has no
+		// max: that is the start, not a null row.
 		return this.db.sql("SELECT coalesce(max(seq), 0) AS seq FROM item_event")
 			.map((row) -> new EventPosition(row.get("seq", Long.class)))
 			.one();

@@ -114,7 +114,10 @@ final class Problems {
 		if (causeOf(failure, DataAccessResourceFailureException.class) != null
 				|| causeOf(failure, R2dbcNonTransientResourceException.class) != null
 				|| causeOf(failure, R2dbcTransientResourceException.class) != null) {
+			// Every request says so while PostgreSQL restarts: one line each, the stack
+			// only when asked for.
 			logger.warn("Database unavailable: " + failure.getMessage());
+			logger.debug("Database unavailable", failure);
 			ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
 					"The database is briefly unavailable; nothing was changed. Try again in a moment.");
 			problem.setProperty("retryAfterSeconds", 1);

@@ -115,8 +115,8 @@ class EmailVerificationTests {
 	@Test
 	void untilProvedAnAccountMayOnlyLookAfterItselfAndEverythingElseWritesNothing() {
 		Person person = unproved("en");
-		// Allowed: read and edit the profile, ask for a link, change the password, sign
-		// out everywhere.
+		// Allowed: read and edit the profile, ask for a
+		// link, change the password, sign out everywhere.
 		profile(person).jsonPath("$.emailVerified").isEqualTo(false);
 		call(person, HttpMethod.PUT, "/api/profile", Map.of("name", "Still Unproved", "language", "en", "companyName",
 				"Unproved KK", "companyAddress", "1 Street"))
@@ -182,8 +182,8 @@ class EmailVerificationTests {
 		assertThat((List<Object>) item.get("deciders")).containsExactly(masked(impostor.email()))
 			.doesNotContain("Impostor Name");
 
-		// The mail asking the administrator goes to the address, but not as the
-		// stranger's.
+		// The mail asking the administrator goes to
+		// the address, but not as the stranger's.
 		MimeMessage asked = TestMail.await(impostor.email(), 1, Duration.ofSeconds(20)).get(0);
 		assertThat(TestMail.text(asked)).doesNotContain("Impostor Name").contains("お客様");
 

@@ -76,9 +76,8 @@ class SystemMailTests {
 				"https://desk.test.accessdesk.example/#item-" + items(request).get(0).get("id"));
 		assertThat(TestMail.html(summary)).contains("<html lang=\"ja\">", "髙橋 﨑子 様", "承認済み", "登録不可",
 				"href=\"https://desk.test.accessdesk.example/#item-" + items(request).get(0).get("id") + "\"");
-		// The one item that waits for the administrator asks them — in their language,
-		// not
-		// the requester's.
+		// The one item that waits for the administrator asks
+		// them — in their language, not the requester's.
 		MimeMessage ask = single(this.admin.email());
 		assertThat(ask.getSubject())
 			.isEqualTo("[Access Desk] 髙橋 﨑子 asks for access to " + this.registry.otherCompanysAdministeredContract);
@@ -141,8 +140,8 @@ class SystemMailTests {
 		String itemId = (String) items(request).get(0).get("id");
 		TestMail.await(requester.email(), 1, WAIT);
 
-		// The administrators stayed silent for 73 hours: the requester passes it to the
-		// desk.
+		// The administrators stayed silent for 73
+		// hours: the requester passes it to the desk.
 		this.db.sql("UPDATE access_item SET pending_since = now() - interval '73 hours' WHERE id = :id::uuid")
 			.bind("id", itemId)
 			.then()

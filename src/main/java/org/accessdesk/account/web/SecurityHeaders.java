@@ -46,8 +46,8 @@ public final class SecurityHeaders {
 	public static void apply(ServerHttpSecurity.HeaderSpec headers, String contentSecurityPolicy) {
 		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-			// Spring Security's permissionsPolicy(…) is deprecated; the header is static
-			// anyway.
+			// Spring Security's permissionsPolicy(…) is
+			// deprecated; the header is static anyway.
 			.writer(StaticServerHttpHeadersWriter.builder().header("Permissions-Policy", PERMISSIONS_POLICY).build())
 			.crossOriginOpenerPolicy((opener) -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
 			.crossOriginResourcePolicy((resource) -> resource.policy(CrossOriginResourcePolicy.SAME_ORIGIN));
