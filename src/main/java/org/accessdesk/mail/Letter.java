@@ -3,7 +3,7 @@ package org.accessdesk.mail;
 /**
  * One system mail to write into the outbox: what about, to whom, and the facts to show.
  */
-public record Letter(MailKind kind, Recipient to, MailContent facts) {
+record Letter(MailKind kind, Recipient to, MailContent facts) {
 
 	public Letter {
 		if (kind.isAccountNotice() != (facts instanceof AccountNotice)) {

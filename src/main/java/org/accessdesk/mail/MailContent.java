@@ -4,6 +4,6 @@ package org.accessdesk.mail;
  * What a mail shows, stored as JSON in the outbox row and rendered when sent: facts about
  * requests and items, or a notice about the account itself. The row's kind says which.
  */
-public sealed interface MailContent permits MailFacts, AccountNotice {
+sealed interface MailContent permits MailFacts, AccountNotice {
 
 }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param justification what the requester wrote for the reviewer, if anything
  * @param items the items this mail is about
  */
-public record MailFacts(UUID requestId, @Nullable Person requester, @Nullable String justification,
+record MailFacts(UUID requestId, @Nullable Person requester, @Nullable String justification,
 		List<Item> items) implements MailContent {
 
 	/** The requester as a reviewer sees them. */

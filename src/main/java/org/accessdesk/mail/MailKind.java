@@ -1,7 +1,7 @@
 package org.accessdesk.mail;
 
 /** What a system mail is about; each has its own template (SPEC §7). */
-public enum MailKind {
+enum MailKind {
 
 	/**
 	 * To the requester: every item of a new request with its status (one mail per

@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * the transaction has committed.
  */
 @Component
-public class MailOutbox {
+class MailOutbox {
 
 	private static final Log logger = LogFactory.getLog(MailOutbox.class);
 

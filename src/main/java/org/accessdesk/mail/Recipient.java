@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * an address (an account's language when one has it, else the default), or the vendor
  * desk (its configured addresses).
  */
-public record Recipient(@Nullable UUID accountId, @Nullable String address, boolean vendorDesk) {
+record Recipient(@Nullable UUID accountId, @Nullable String address, boolean vendorDesk) {
 
 	public static Recipient account(UUID accountId) {
 		return new Recipient(accountId, null, false);

@@ -35,8 +35,8 @@ class AccessRequests {
 	 * the answer to a submission, ordered in memory, lists its items as a later read
 	 * does.
 	 */
-	static final Comparator<StatusDoor.ItemRow> ITEM_ORDER = Comparator.comparing(StatusDoor.ItemRow::createdAt)
-		.thenComparing(StatusDoor.ItemRow::identifier);
+	static final Comparator<ItemRow> ITEM_ORDER = Comparator.comparing(ItemRow::createdAt)
+		.thenComparing(ItemRow::identifier);
 
 	private final DatabaseClient db;
 
@@ -141,11 +141,24 @@ class AccessRequests {
 	}
 
 	/** One of the account's items; empty when unknown or someone else's. */
-	Mono<StatusDoor.ItemRow> item(UUID accountId, UUID itemId) {
+	Mono<ItemRow> item(UUID accountId, UUID itemId) {
 		return this.db.sql("SELECT * FROM access_item WHERE id = :id AND account_id = :account")
 			.bind("id", itemId)
 			.bind("account", accountId)
-			.map(StatusDoor::itemRow)
+			.map(ItemRow::read)
+			.one();
+	}
+
+	/** Any item, whoever's; empty when unknown. */
+	Mono<ItemRow> anyItem(UUID itemId) {
+		return this.db.sql("SELECT * FROM access_item WHERE id = :id").bind("id", itemId).map(ItemRow::read).one();
+	}
+
+	/** What the requester wrote for the reviewer; empty when nothing. */
+	Mono<String> justification(UUID requestId) {
+		return this.db.sql("SELECT justification FROM access_request WHERE id = :id AND justification IS NOT NULL")
+			.bind("id", requestId)
+			.map((row) -> row.get("justification", String.class))
 			.one();
 	}
 
@@ -162,12 +175,12 @@ class AccessRequests {
 			.all();
 	}
 
-	private Mono<Map<UUID, List<StatusDoor.ItemRow>>> itemsOf(List<UUID> requestIds) {
+	private Mono<Map<UUID, List<ItemRow>>> itemsOf(List<UUID> requestIds) {
 		return this.db
 			.sql("SELECT * FROM access_item WHERE request_id = ANY(:ids)"
 					+ " ORDER BY created_at, identifier COLLATE \"C\", id")
 			.bind("ids", requestIds.toArray(UUID[]::new))
-			.map(StatusDoor::itemRow)
+			.map(ItemRow::read)
 			.all()
 			.collect(LinkedHashMap::new, (byRequest,
 					item) -> byRequest.computeIfAbsent(item.requestId(), (id) -> new ArrayList<>()).add(item));
@@ -188,7 +201,7 @@ class AccessRequests {
 			@Nullable String fingerprint, Instant createdAt) {
 	}
 
-	record RequestWithItems(RequestRow request, List<StatusDoor.ItemRow> items) {
+	record RequestWithItems(RequestRow request, List<ItemRow> items) {
 	}
 
 	/** Something the account holds (APPROVED) or waits for (PENDING_*). */

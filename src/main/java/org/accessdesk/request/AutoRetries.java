@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.accessdesk.registry.IdentifierType;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,7 +44,10 @@ class AutoRetries {
 		this.work = work;
 	}
 
-	@Scheduled(fixedDelayString = "${accessdesk.requests.expiry-interval:1m}", initialDelayString = "20s")
+	// The interval comes from the bound properties, so their defaults are the only ones.
+	@Scheduled(
+			fixedDelayString = "#{@'accessdesk.requests-org.accessdesk.request.RequestProperties'.autoRetryInterval()}",
+			initialDelayString = "20s")
 	Mono<Long> retryDue() {
 		return retryBatch().doOnNext((count) -> {
 			if (count > 0) {
@@ -76,11 +78,10 @@ class AutoRetries {
 				SELECT * FROM access_item WHERE id = :id AND status = 'DENIED' AND auto_retry
 				AND retried_as IS NULL FOR UPDATE SKIP LOCKED""")
 			.bind("id", id)
-			.map(StatusDoor::itemRow)
+			.map(ItemRow::read)
 			.one()
 			.flatMap((item) -> this.decider
-				.decide(item.accountId(), item.kind(), IdentifierType.valueOf(item.identifierType()),
-						List.of(item.identifier()), true)
+				.decide(item.accountId(), item.kind(), item.identifierType(), List.of(item.identifier()), true)
 				.flatMap((planned) -> this.door.retryInTransaction(item, planned.get(0), "system")))
 			.map((retried) -> true)
 			.as(this.door::committed);

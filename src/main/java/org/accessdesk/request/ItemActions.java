@@ -42,8 +42,8 @@ public class ItemActions {
 
 	public Mono<RequestViews.ItemView> withdraw(AccountUser user, UUID itemId) {
 		return ownItem(user, itemId)
-			.flatMap((item) -> this.door.move(item.id(), LifecycleAction.WITHDRAW.from(),
-					StatusDoor.Change.to(ItemStatus.WITHDRAWN, ReasonCode.WITHDRAWN, Submissions.actor(user))))
+			.flatMap((item) -> this.door.move(item.id(), LifecycleAction.WITHDRAW,
+					StatusDoor.Change.because(ReasonCode.WITHDRAWN, Submissions.actor(user))))
 			.map((moved) -> view(user, moved));
 	}
 
@@ -56,24 +56,24 @@ public class ItemActions {
 					return Mono.error(new EscalationTooEarly(allowedFrom));
 				}
 			}
-			return this.door.move(item.id(), LifecycleAction.ESCALATE.from(),
-					StatusDoor.Change.to(ItemStatus.PENDING_VENDOR, ReasonCode.ESCALATED, Submissions.actor(user))
+			return this.door.move(item.id(), LifecycleAction.ESCALATE,
+					StatusDoor.Change.because(ReasonCode.ESCALATED, Submissions.actor(user))
 						.withDeadline(now.plus(this.properties.vendorSla())));
 		}).map((moved) -> view(user, moved));
 	}
 
 	public Mono<RequestViews.ItemView> remove(AccountUser user, UUID itemId) {
 		return ownItem(user, itemId)
-			.flatMap((item) -> this.door.move(item.id(), LifecycleAction.REMOVE.from(),
-					StatusDoor.Change.to(ItemStatus.REVOKED, ReasonCode.REMOVED, Submissions.actor(user))))
+			.flatMap((item) -> this.door.move(item.id(), LifecycleAction.REMOVE,
+					StatusDoor.Change.because(ReasonCode.REMOVED, Submissions.actor(user))))
 			.map((moved) -> view(user, moved));
 	}
 
-	private Mono<StatusDoor.ItemRow> ownItem(AccountUser user, UUID itemId) {
+	private Mono<ItemRow> ownItem(AccountUser user, UUID itemId) {
 		return this.requests.item(user.id(), itemId).switchIfEmpty(Mono.error(ItemNotFound::new));
 	}
 
-	private RequestViews.ItemView view(AccountUser user, StatusDoor.ItemRow item) {
+	private RequestViews.ItemView view(AccountUser user, ItemRow item) {
 		return this.views.itemView(item, Map.of(), Locale.forLanguageTag(user.language()));
 	}
 

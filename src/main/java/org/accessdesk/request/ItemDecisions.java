@@ -96,8 +96,8 @@ public class ItemDecisions {
 	 */
 	public Mono<Decided> revoke(UUID itemId, String actor, String reason) {
 		return this.door
-			.move(itemId, LifecycleAction.REVOKE.from(),
-					StatusDoor.Change.to(ItemStatus.REVOKED, ReasonCode.REVOKED, actor).withComment(reason))
+			.move(itemId, LifecycleAction.REVOKE,
+					StatusDoor.Change.because(ReasonCode.REVOKED, actor).withComment(reason))
 			.map((item) -> new Decided(item.id(), item.requestId(), item.status(), item.reason(), item.note(),
 					item.updatedAt()));
 	}
@@ -120,12 +120,11 @@ public class ItemDecisions {
 	 * when it is no longer waiting there (decided by someone else, withdrawn, escalated,
 	 * expired).
 	 */
-	public Mono<Decided> decide(UUID itemId, Queue queue, boolean approve, String actor, @Nullable String note) {
+	public Mono<Decided> decide(UUID itemId, Queue queue, Verdict verdict, String actor, @Nullable String note) {
 		ItemStatus waiting = (queue == Queue.ADMIN) ? ItemStatus.PENDING_ADMIN : ItemStatus.PENDING_VENDOR;
 		ReasonCode reason = (queue == Queue.ADMIN) ? ReasonCode.DECIDED_BY_ADMIN : ReasonCode.DECIDED_BY_VENDOR;
-		LifecycleAction action = approve ? LifecycleAction.APPROVE : LifecycleAction.DENY;
 		return this.door
-			.move(itemId, Set.of(waiting), StatusDoor.Change.to(action.to(), reason, actor).withComment(note))
+			.move(itemId, verdict.action(), waiting, StatusDoor.Change.because(reason, actor).withComment(note))
 			.map((item) -> new Decided(item.id(), item.requestId(), item.status(), item.reason(), item.note(),
 					item.updatedAt()));
 	}

@@ -41,7 +41,9 @@ class PendingExpiry {
 		this.properties = properties;
 	}
 
-	@Scheduled(fixedDelayString = "${accessdesk.requests.expiry-interval:1m}", initialDelayString = "30s")
+	// The interval comes from the bound properties, so their defaults are the only ones.
+	@Scheduled(fixedDelayString = "#{@'accessdesk.requests-org.accessdesk.request.RequestProperties'.expiryInterval()}",
+			initialDelayString = "30s")
 	Mono<Long> expireDue() {
 		return expireBatch().doOnNext((count) -> {
 			if (count > 0) {
@@ -66,8 +68,7 @@ class PendingExpiry {
 					.map((row) -> row.get("id", UUID.class))
 					.all(),
 				(id) -> this.door
-					.move(id, LifecycleAction.EXPIRE.from(),
-							StatusDoor.Change.to(ItemStatus.EXPIRED, ReasonCode.EXPIRED, "system"))
+					.move(id, LifecycleAction.EXPIRE, StatusDoor.Change.because(ReasonCode.EXPIRED, "system"))
 					.thenReturn(true));
 	}
 

@@ -60,7 +60,7 @@ public class RequestViews {
 	 * same view as {@link #one}, in the same item order, without reading it back.
 	 */
 	Mono<RequestView> written(AccountUser user, AccessRequests.RequestWithItems written) {
-		List<StatusDoor.ItemRow> items = written.items().stream().sorted(AccessRequests.ITEM_ORDER).toList();
+		List<ItemRow> items = written.items().stream().sorted(AccessRequests.ITEM_ORDER).toList();
 		return views(List.of(new AccessRequests.RequestWithItems(written.request(), items)), user.language())
 			.map((views) -> views.get(0));
 	}
@@ -110,11 +110,11 @@ public class RequestViews {
 		var request = found.request();
 		List<ItemView> items = found.items().stream().map((item) -> itemView(item, names, locale)).toList();
 		return new RequestView(request.id(), request.kind(), request.identifierType(),
-				RequestStatus.of(found.items().stream().map(StatusDoor.ItemRow::status).toList()),
-				request.justification(), request.autoRetry(), request.createdAt(), items);
+				RequestStatus.of(found.items().stream().map(ItemRow::status).toList()), request.justification(),
+				request.autoRetry(), request.createdAt(), items);
 	}
 
-	ItemView itemView(StatusDoor.ItemRow item, Map<String, String> names, Locale locale) {
+	ItemView itemView(ItemRow item, Map<String, String> names, Locale locale) {
 		return new ItemView(item.id(), item.requestId(), item.identifier(), item.kind(), item.status(), item.reason(),
 				this.nextSteps.of(item.status(), item.reason(), item.rule(), locale), item.retryAfter(),
 				item.autoRetry(),

@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.accessdesk.mail.MailOutbox;
+import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -26,19 +27,13 @@ import reactor.core.publisher.Mono;
  * an escalation, a withdrawal, a removal or revocation, expiry or auto-retry — is written
  * here and nowhere else. Each change, in one transaction, moves the item with a guarded
  * update ({@code WHERE status = ANY(:from)}: a change from a state the item has already
- * left touches nothing and answers 409), appends its event and writes the system mail it
- * calls for into the outbox ({@link Letters}). The event's order for readers is fixed by
- * its transaction id (see {@code V3__access_requests.sql} and {@code EventLog}).
+ * left touches nothing and answers 409), appends its event and tells its
+ * {@link StatusListener}s, in the same transaction (the system mail's outbox is one; the
+ * door does not know which). Readers see the events in commit order ({@link EventLog},
+ * {@code V8__event_commit_order.sql}).
  */
 @Component
 class StatusDoor {
-
-	private static final String ITEM_COLUMNS = "id, request_id, account_id, kind, identifier_type, identifier,"
-			+ " entitlement, contract_number, bill_to_id, status, reason, rule, retry_after, auto_retry, retried_as,"
-			+ " deciders, deadline, pending_since, note, created_at, updated_at";
-
-	private static final String EVENT_INSERT = "INSERT INTO item_event (item_id, request_id, account_id, identifier,"
-			+ " kind, from_status, to_status, reason, actor, comment)";
 
 	private final DatabaseClient db;
 
@@ -46,19 +41,16 @@ class StatusDoor {
 
 	private final ApplicationEventPublisher events;
 
-	private final Letters letters;
-
-	private final MailOutbox outbox;
+	private final List<StatusListener> listeners;
 
 	private final TransitionMeters meters;
 
-	StatusDoor(DatabaseClient db, TransactionalOperator transactions, ApplicationEventPublisher events, Letters letters,
-			MailOutbox outbox, TransitionMeters meters) {
+	StatusDoor(DatabaseClient db, TransactionalOperator transactions, ApplicationEventPublisher events,
+			ObjectProvider<StatusListener> listeners, TransitionMeters meters) {
 		this.db = db;
 		this.transactions = transactions;
 		this.events = events;
-		this.letters = letters;
-		this.outbox = outbox;
+		this.listeners = listeners.orderedStream().toList();
 		this.meters = meters;
 	}
 
@@ -90,8 +82,8 @@ class StatusDoor {
 	 */
 	Mono<List<ItemRow>> submitInTransaction(UUID requestId, UUID accountId, List<NewItem> items, String actor) {
 		return insertAll(requestId, accountId, items, actor)
-			.flatMap((written) -> this.letters.submitted(requestId, accountId, written)
-				.flatMap(this.outbox::post)
+			.flatMap((written) -> tell(new StatusListener.Transition.Submitted(requestId, accountId,
+					written.stream().map(ChangedItem::of).toList()))
 				.thenReturn(written));
 	}
 
@@ -102,7 +94,7 @@ class StatusDoor {
 	Mono<ItemRow> retryInTransaction(ItemRow denied, NewItem again, String actor) {
 		return insertAll(denied.requestId(), denied.accountId(), List.of(again), actor).map((written) -> written.get(0))
 			.flatMap((retry) -> markRetried(denied.id(), retry.id(), actor)
-				.then(this.letters.retried(retry).flatMap(this.outbox::post))
+				.then(tell(new StatusListener.Transition.Retried(ChangedItem.of(retry))))
 				.thenReturn(retry));
 	}
 
@@ -115,29 +107,33 @@ class StatusDoor {
 	}
 
 	/**
-	 * Moves one item from one of {@code from} to {@code change.to()}. Completes with the
-	 * moved item, or fails with 409 {@code STATUS_CHANGED} when the item is no longer in
-	 * any of {@code from} (someone else decided first, it expired, …).
+	 * Takes {@code action} on one item: from any state the action allows to the state it
+	 * leads to. Completes with the moved item, or fails with 409 {@code STATUS_CHANGED}
+	 * when the item is in none of them any more (someone else decided first, it expired,
+	 * …).
 	 */
-	Mono<ItemRow> move(UUID itemId, Set<ItemStatus> from, Change change) {
-		return committed(moveInTransaction(itemId, from, change));
+	Mono<ItemRow> move(UUID itemId, LifecycleAction action, Change change) {
+		return committed(moveInTransaction(itemId, action.from(), action.to(), change));
 	}
 
-	Mono<ItemRow> moveInTransaction(UUID itemId, Set<ItemStatus> from, Change change) {
+	/**
+	 * The same, only from {@code onlyFrom} (one of the action's states): a reviewer
+	 * decides what waits in their own queue, not what moved to another meanwhile.
+	 */
+	Mono<ItemRow> move(UUID itemId, LifecycleAction action, ItemStatus onlyFrom, Change change) {
+		if (!action.allowedFrom(onlyFrom)) {
+			throw new IllegalArgumentException(action + " never starts from " + onlyFrom);
+		}
+		return committed(moveInTransaction(itemId, Set.of(onlyFrom), action.to(), change));
+	}
+
+	private Mono<ItemRow> moveInTransaction(UUID itemId, Set<ItemStatus> from, ItemStatus to, Change change) {
 		String[] fromNames = from.stream().map(Enum::name).toArray(String[]::new);
-		boolean pending = change.to().isPending();
-		return this.db.sql("WITH old AS (SELECT id, status FROM access_item WHERE id = :id AND status = ANY(:from)"
-				+ " FOR UPDATE),"
-				+ " moved AS (UPDATE access_item i SET status = :to, reason = :reason, updated_at = now(),"
-				+ " deadline = :deadline, deciders = COALESCE(:deciders, i.deciders), note = :comment,"
-				+ " pending_since = CASE WHEN :pending THEN now() END"
-				+ " FROM old WHERE i.id = old.id RETURNING i.*, old.status AS from_status)," + " event AS ("
-				+ EVENT_INSERT
-				+ " SELECT id, request_id, account_id, identifier, kind, from_status, status, reason, :actor, :comment"
-				+ " FROM moved)" + " SELECT " + ITEM_COLUMNS + ", from_status FROM moved")
+		boolean pending = to.isPending();
+		return this.db.sql(DoorStatements.MOVE)
 			.bind("id", itemId)
 			.bind("from", fromNames)
-			.bind("to", change.to().name())
+			.bind("to", to.name())
 			.bind("reason", change.reason().name())
 			.bind("deadline", Parameter.fromOrEmpty(offset(change.deadline()), OffsetDateTime.class))
 			.bind("deciders",
@@ -146,22 +142,23 @@ class StatusDoor {
 			.bind("pending", pending)
 			.bind("actor", change.actor())
 			.bind("comment", Parameter.fromOrEmpty(change.comment(), String.class))
-			.map((row) -> Map.entry(itemRow(row), ItemStatus.valueOf(row.get("from_status", String.class))))
+			.map((row) -> Map.entry(ItemRow.read(row), ItemStatus.valueOf(row.get("from_status", String.class))))
 			.one()
 			.switchIfEmpty(Mono.error(StatusChanged::new))
 			.flatMap((moved) -> TransitionMeters.moved(moved.getKey()).thenReturn(moved))
-			.flatMap((moved) -> this.letters.moved(moved.getKey(), moved.getValue())
-				.flatMap(this.outbox::post)
+			.flatMap((moved) -> tell(
+					new StatusListener.Transition.Moved(ChangedItem.of(moved.getKey()), moved.getValue()))
 				.thenReturn(moved.getKey()));
+	}
+
+	/** Tells every listener, one after the other, in the caller's transaction. */
+	private Mono<Void> tell(StatusListener.Transition transition) {
+		return Flux.fromIterable(this.listeners).concatMap((listener) -> listener.written(transition)).then();
 	}
 
 	/** Marks a TOO_NEW denial as retried by a new item, with an event on the old item. */
 	private Mono<Void> markRetried(UUID itemId, UUID retriedAs, String actor) {
-		return this.db
-			.sql("WITH marked AS (UPDATE access_item SET retried_as = :retriedAs, updated_at = now()"
-					+ " WHERE id = :id AND retried_as IS NULL RETURNING *)" + " " + EVENT_INSERT
-					+ " SELECT id, request_id, account_id, identifier, kind, status, status, 'AUTO_RETRY', :actor,"
-					+ " 'Submitted again as item ' || :retriedAs FROM marked")
+		return this.db.sql(DoorStatements.MARK_RETRIED)
 			.bind("id", itemId)
 			.bind("retriedAs", retriedAs)
 			.bind("actor", actor)
@@ -174,24 +171,15 @@ class StatusDoor {
 		if (!item.status().isLive()) {
 			return insert(requestId, accountId, item, actor);
 		}
-		return insertItem(requestId, accountId, item, actor,
-				" ON CONFLICT (account_id, kind, entitlement) WHERE status IN ('APPROVED', 'PENDING_ADMIN', 'PENDING_VENDOR')"
-						+ " DO NOTHING");
+		return insertItem(DoorStatements.INSERT_UNLESS_LIVE, requestId, accountId, item, actor);
 	}
 
 	private Mono<ItemRow> insert(UUID requestId, UUID accountId, NewItem item, String actor) {
-		return insertItem(requestId, accountId, item, actor, "");
+		return insertItem(DoorStatements.INSERT, requestId, accountId, item, actor);
 	}
 
-	private Mono<ItemRow> insertItem(UUID requestId, UUID accountId, NewItem item, String actor, String onConflict) {
-		return this.db.sql("WITH item AS (INSERT INTO access_item (request_id, account_id, kind, identifier_type,"
-				+ " identifier, entitlement, contract_number, bill_to_id, status, reason, rule, retry_after, auto_retry,"
-				+ " deciders, deadline, pending_since) VALUES (:request, :account, :kind, :type, :identifier,"
-				+ " :entitlement, :contract, :billTo, :status, :reason, :rule, :retryAfter, :autoRetry, :deciders,"
-				+ " :deadline, CASE WHEN :pending THEN now() END)" + onConflict + " RETURNING *)," + " event AS ("
-				+ EVENT_INSERT
-				+ " SELECT id, request_id, account_id, identifier, kind, NULL, status, reason, :actor, NULL FROM item)"
-				+ " SELECT " + ITEM_COLUMNS + " FROM item")
+	private Mono<ItemRow> insertItem(String statement, UUID requestId, UUID accountId, NewItem item, String actor) {
+		return this.db.sql(statement)
 			.bind("request", requestId)
 			.bind("account", accountId)
 			.bind("kind", item.kind().name())
@@ -209,7 +197,7 @@ class StatusDoor {
 			.bind("deadline", Parameter.fromOrEmpty(offset(item.deadline()), OffsetDateTime.class))
 			.bind("pending", item.status().isPending())
 			.bind("actor", actor)
-			.map(StatusDoor::itemRow)
+			.map(ItemRow::read)
 			.one();
 	}
 
@@ -217,31 +205,11 @@ class StatusDoor {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
-	static ItemRow itemRow(Readable row) {
-		String[] deciders = row.get("deciders", String[].class);
-		return new ItemRow(row.get("id", UUID.class), row.get("request_id", UUID.class),
-				row.get("account_id", UUID.class), AccessKind.valueOf(row.get("kind", String.class)),
-				row.get("identifier_type", String.class), row.get("identifier", String.class),
-				row.get("entitlement", String.class), row.get("contract_number", String.class),
-				row.get("bill_to_id", String.class), ItemStatus.valueOf(row.get("status", String.class)),
-				ReasonCode.valueOf(row.get("reason", String.class)), row.get("rule", String.class),
-				instant(row.get("retry_after", OffsetDateTime.class)),
-				Boolean.TRUE.equals(row.get("auto_retry", Boolean.class)), row.get("retried_as", UUID.class),
-				deciders == null ? List.of() : List.of(deciders), instant(row.get("deadline", OffsetDateTime.class)),
-				instant(row.get("pending_since", OffsetDateTime.class)), row.get("note", String.class),
-				instant(row.get("created_at", OffsetDateTime.class)),
-				instant(row.get("updated_at", OffsetDateTime.class)));
-	}
-
-	private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
-		return time == null ? null : time.toInstant();
-	}
-
 	/** An item about to be written at submission (or auto-retry), as decided. */
-	record NewItem(AccessKind kind, org.accessdesk.registry.IdentifierType identifierType, String identifier,
-			String entitlement, @Nullable String contractNumber, @Nullable String billToId, ItemStatus status,
-			ReasonCode reason, @Nullable String rule, @Nullable Instant retryAfter, boolean autoRetry,
-			List<String> deciders, @Nullable Instant deadline) {
+	record NewItem(AccessKind kind, IdentifierType identifierType, String identifier, String entitlement,
+			@Nullable String contractNumber, @Nullable String billToId, ItemStatus status, ReasonCode reason,
+			@Nullable String rule, @Nullable Instant retryAfter, boolean autoRetry, List<String> deciders,
+			@Nullable Instant deadline) {
 
 		NewItem alreadyRegistered() {
 			return new NewItem(this.kind, this.identifierType, this.identifier, this.entitlement, this.contractNumber,
@@ -252,33 +220,25 @@ class StatusDoor {
 	}
 
 	/**
-	 * A change of status: where to, why, who did it, and what the item shows afterwards
+	 * What goes with an action: why, who took it, and what the item shows afterwards
 	 * ({@code deadline} for PENDING_VENDOR, {@code deciders} when set anew — null keeps
-	 * them).
+	 * them). Where the item goes is the action's business.
 	 */
-	record Change(ItemStatus to, ReasonCode reason, String actor, @Nullable String comment, @Nullable Instant deadline,
+	record Change(ReasonCode reason, String actor, @Nullable String comment, @Nullable Instant deadline,
 			@Nullable List<String> deciders) {
 
-		static Change to(ItemStatus to, ReasonCode reason, String actor) {
-			return new Change(to, reason, actor, null, null, null);
+		static Change because(ReasonCode reason, String actor) {
+			return new Change(reason, actor, null, null, null);
 		}
 
 		Change withComment(@Nullable String text) {
-			return new Change(this.to, this.reason, this.actor, text, this.deadline, this.deciders);
+			return new Change(this.reason, this.actor, text, this.deadline, this.deciders);
 		}
 
 		Change withDeadline(@Nullable Instant at) {
-			return new Change(this.to, this.reason, this.actor, this.comment, at, this.deciders);
+			return new Change(this.reason, this.actor, this.comment, at, this.deciders);
 		}
 
-	}
-
-	/** An item as stored. */
-	record ItemRow(UUID id, UUID requestId, UUID accountId, AccessKind kind, String identifierType, String identifier,
-			String entitlement, @Nullable String contractNumber, @Nullable String billToId, ItemStatus status,
-			ReasonCode reason, @Nullable String rule, @Nullable Instant retryAfter, boolean autoRetry,
-			@Nullable UUID retriedAs, List<String> deciders, @Nullable Instant deadline, @Nullable Instant pendingSince,
-			@Nullable String note, Instant createdAt, Instant updatedAt) {
 	}
 
 }

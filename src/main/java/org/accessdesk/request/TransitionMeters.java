@@ -39,7 +39,7 @@ class TransitionMeters {
 	}
 
 	/** Notes an item written at submission, if a tally is listening. */
-	static Mono<StatusDoor.ItemRow> submitted(StatusDoor.ItemRow item) {
+	static Mono<ItemRow> submitted(ItemRow item) {
 		return Mono.deferContextual((context) -> {
 			context.<Tally>getOrEmpty(Tally.class).ifPresent((tally) -> tally.submitted.add(item));
 			return Mono.just(item);
@@ -47,7 +47,7 @@ class TransitionMeters {
 	}
 
 	/** Notes an item moved to a new status, if a tally is listening. */
-	static Mono<StatusDoor.ItemRow> moved(StatusDoor.ItemRow item) {
+	static Mono<ItemRow> moved(ItemRow item) {
 		return Mono.deferContextual((context) -> {
 			context.<Tally>getOrEmpty(Tally.class).ifPresent((tally) -> tally.moved.add(item.status()));
 			return Mono.just(item);
@@ -71,7 +71,7 @@ class TransitionMeters {
 	/** What one transaction wrote; filled while it runs, counted after it commits. */
 	private static final class Tally {
 
-		final Queue<StatusDoor.ItemRow> submitted = new ConcurrentLinkedQueue<>();
+		final Queue<ItemRow> submitted = new ConcurrentLinkedQueue<>();
 
 		final Queue<ItemStatus> moved = new ConcurrentLinkedQueue<>();
 

@@ -24,6 +24,7 @@ import org.accessdesk.request.ItemStatus;
 import org.accessdesk.request.Queue;
 import org.accessdesk.request.ReasonCode;
 import org.accessdesk.request.StatusChanged;
+import org.accessdesk.request.Verdict;
 import org.accessdesk.web.DomainError;
 import org.jspecify.annotations.Nullable;
 
@@ -79,19 +80,19 @@ public class ReviewQueues {
 	}
 
 	/** Approves or denies an item in the caller's queue; a deny needs a reason. */
-	public Mono<ItemDecisions.Decided> decide(AccountUser user, UUID itemId, boolean approve, @Nullable String reason,
+	public Mono<ItemDecisions.Decided> decide(AccountUser user, UUID itemId, Verdict verdict, @Nullable String reason,
 			@Nullable String comment) {
-		if (!approve && (reason == null || reason.isBlank())) {
+		if (verdict == Verdict.DENY && (reason == null || reason.isBlank())) {
 			return Mono
 				.error(new DomainError.InvalidField("reason", "a denial needs a reason the requester can act on"));
 		}
-		String note = note(approve, reason, comment);
+		String note = note(verdict, reason, comment);
 		return this.items.find(itemId)
 			.filterWhen((item) -> isInQueueOf(user, item))
 			.switchIfEmpty(Mono.error(ItemNotFound::new))
 			.flatMap((item) -> item.status().isPending()
 					? this.items.decide(item.id(),
-							(item.status() == ItemStatus.PENDING_ADMIN) ? Queue.ADMIN : Queue.VENDOR, approve,
+							(item.status() == ItemStatus.PENDING_ADMIN) ? Queue.ADMIN : Queue.VENDOR, verdict,
 							user.email(), note)
 					: Mono.error(new StatusChanged(
 							"This item is no longer waiting for a decision (now " + item.status() + ").")));
@@ -188,10 +189,10 @@ public class ReviewQueues {
 				ownerName, item.justification(), since, Duration.between(since, now).toSeconds(), overdue);
 	}
 
-	private static @Nullable String note(boolean approve, @Nullable String reason, @Nullable String comment) {
+	private static @Nullable String note(Verdict verdict, @Nullable String reason, @Nullable String comment) {
 		String cleanReason = (reason == null || reason.isBlank()) ? null : reason.strip();
 		String cleanComment = (comment == null || comment.isBlank()) ? null : comment.strip();
-		if (approve) {
+		if (verdict == Verdict.APPROVE) {
 			return cleanComment;
 		}
 		return (cleanComment == null) ? cleanReason : cleanReason + "\n\n" + cleanComment;

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.request.ItemDecisions;
 import org.accessdesk.request.Queue;
+import org.accessdesk.request.Verdict;
 import org.accessdesk.review.ReviewQueues;
 import org.accessdesk.web.ProblemException;
 import org.accessdesk.web.TextRules;
@@ -62,7 +63,7 @@ class ReviewController {
 	@PostMapping("/api/review/items/{id}/decision")
 	Mono<ItemDecisions.Decided> decide(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id,
 			@Valid @RequestBody DecisionForm form) {
-		return this.queues.decide(user, id, form.decision() == Verdict.APPROVE, form.reason(), form.comment());
+		return this.queues.decide(user, id, form.decision(), form.reason(), form.comment());
 	}
 
 	private static @Nullable Queue parseQueue(@Nullable String queue) {
@@ -75,12 +76,6 @@ class ReviewController {
 		catch (IllegalArgumentException ex) {
 			throw ProblemException.invalid("queue", "must be admin or vendor");
 		}
-	}
-
-	enum Verdict {
-
-		APPROVE, DENY
-
 	}
 
 	record RevokeForm(@NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TextRules.MULTI_LINE,

@@ -1,0 +1,90 @@
+package org.accessdesk.mail;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.accessdesk.account.Accounts;
+import org.accessdesk.request.ChangedItem;
+import org.accessdesk.request.ItemStatus;
+import org.accessdesk.request.RequestFacts;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * What a mail needs besides its items, looked up through the account and request modules'
+ * APIs, and only when someone who decides reads it: the requester as reviewers see them,
+ * the request's justification, and the deciders' names for the requester.
+ */
+@Component
+class ReviewerContexts {
+
+	private final Accounts accounts;
+
+	private final RequestFacts requests;
+
+	ReviewerContexts(Accounts accounts, RequestFacts requests) {
+		this.accounts = accounts;
+		this.requests = requests;
+	}
+
+	/**
+	 * For mail about a change: looked up only when an item waits for administrators
+	 * (their names for the requester, the requester for them).
+	 */
+	Mono<Context> forItems(UUID requestId, UUID accountId, List<ChangedItem> items) {
+		List<String> deciders = items.stream()
+			.filter(ChangedItem::waitsForAdministrators)
+			.flatMap((item) -> item.deciders().stream())
+			.distinct()
+			.toList();
+		if (deciders.isEmpty()) {
+			return Mono.just(new Context(requestId, null, null, Map.of()));
+		}
+		return Mono.zip(reviewer(requestId, accountId), this.accounts.namesByEmail(deciders))
+			.map((both) -> both.getT1().withNames(both.getT2()));
+	}
+
+	/** For a reviewer's mail about an item (reminders and alerts). */
+	Mono<Context> forReviewers(ChangedItem item) {
+		return reviewer(item.requestId(), item.accountId());
+	}
+
+	private Mono<Context> reviewer(UUID requestId, UUID accountId) {
+		Mono<MailFacts.@Nullable Person> requester = this.accounts.requesters(List.of(accountId))
+			.mapNotNull((found) -> found.get(accountId))
+			.map((person) -> new MailFacts.Person(person.name(), person.email(), person.companyName()));
+		return Mono
+			.zip(requester.map(List::of).defaultIfEmpty(List.of()),
+					this.requests.justification(requestId).map(List::of).defaultIfEmpty(List.of()))
+			.map((both) -> new Context(requestId, both.getT1().isEmpty() ? null : both.getT1().get(0),
+					both.getT2().isEmpty() ? null : both.getT2().get(0), Map.of()));
+	}
+
+	/** The request's side of a mail. */
+	record Context(UUID requestId, MailFacts.@Nullable Person requester, @Nullable String justification,
+			Map<String, String> namesByEmail) {
+
+		Context withNames(Map<String, String> names) {
+			return new Context(this.requestId, this.requester, this.justification, names);
+		}
+
+		MailFacts facts(List<MailFacts.Item> items) {
+			return new MailFacts(this.requestId, this.requester, this.justification, items);
+		}
+
+		MailFacts.Item item(ChangedItem item, @Nullable ItemStatus from) {
+			return new MailFacts.Item(item.id(), item.kind().name(), item.identifierType().name(), item.identifier(),
+					item.contractNumber(), item.billToId(), (from != null) ? from.name() : null, item.status().name(),
+					item.reason().name(), item.nextSteps(), item.note(),
+					item.waitsForAdministrators() ? item.decidersShown(this.namesByEmail) : List.of(),
+					(item.status() == ItemStatus.PENDING_VENDOR) ? item.deadline() : null, item.retryAfter(),
+					item.pendingSince());
+		}
+
+	}
+
+}

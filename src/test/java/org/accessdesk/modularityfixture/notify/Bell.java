@@ -1,0 +1,9 @@
+package org.accessdesk.modularityfixture.notify;
+
+/** A fixture module's API. */
+public class Bell {
+
+	public void ring() {
+	}
+
+}

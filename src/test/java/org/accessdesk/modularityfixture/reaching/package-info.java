@@ -1,0 +1,5 @@
+/** A fixture module allowed to use nothing. */
+@ApplicationModule(allowedDependencies = {})
+package org.accessdesk.modularityfixture.reaching;
+
+import org.springframework.modulith.ApplicationModule;
