@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
-import org.accessdesk.registry.Administrators;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -54,8 +53,7 @@ public class Accounts {
 	 */
 	Mono<AccountUser> user(UUID accountId) {
 		return this.db
-			.sql("SELECT " + COLUMNS + ", " + Administrators.administersTest("email")
-					+ " AS administers FROM account WHERE id = :id")
+			.sql("SELECT " + COLUMNS + ", registry_administers(email) AS administers FROM account WHERE id = :id")
 			.bind("id", accountId)
 			.map((row) -> {
 				StoredAccount account = stored(row);

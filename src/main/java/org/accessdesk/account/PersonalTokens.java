@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
 
-import org.accessdesk.registry.Administrators;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -97,9 +96,8 @@ public class PersonalTokens {
 			// this runs for every API request.
 			.sql("SELECT t.id AS token_id, t.last_used_at < now() - make_interval(secs => :resolution)"
 					+ " OR t.last_used_at IS NULL AS stale, a.id, a.email, a.password_hash, a.name, a.language,"
-					+ " a.company_name, a.company_address, a.email_verified_at IS NOT NULL AS email_verified, "
-					+ Administrators.administersTest("a.email")
-					+ " AS administers FROM api_token t JOIN account a ON a.id = t.account_id"
+					+ " a.company_name, a.company_address, a.email_verified_at IS NOT NULL AS email_verified,"
+					+ " registry_administers(a.email) AS administers FROM api_token t JOIN account a ON a.id = t.account_id"
 					+ " WHERE t.secret_hash = :hash")
 			.bind("hash", sha256(secret))
 			.bind("resolution", (double) LAST_USED_RESOLUTION.toSeconds())

@@ -40,8 +40,9 @@ class Roles {
 	}
 
 	/**
-	 * The roles of someone whose registry standing is already known (read with
-	 * {@link Administrators#administersTest}).
+	 * The roles of someone whose registry standing is already known (read with the
+	 * registry's {@code registry_administers} function, see
+	 * {@code V11__registry_administers.sql}).
 	 */
 	Set<Role> of(String email, boolean emailVerified, boolean administers) {
 		return decide(this.staff, email, emailVerified, administers);

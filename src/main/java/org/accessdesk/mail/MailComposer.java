@@ -40,12 +40,6 @@ class MailComposer {
 
 	private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
-	private static final DateTimeFormatter JAPANESE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm (z)",
-			Locale.JAPANESE);
-
-	private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z",
-			Locale.ENGLISH);
-
 	static {
 		// Jakarta Mail 2.1 looks its StreamProvider up with a fresh ServiceLoader — a
 		// scan of every jar — each time a header is encoded or a part is created or
@@ -66,8 +60,11 @@ class MailComposer {
 
 	private final InternetAddress from;
 
-	MailComposer(MessageSource messages, MailProperties properties, JsonMapper json) {
+	private final MailWording wording;
+
+	MailComposer(MessageSource messages, MailProperties properties, JsonMapper json, MailWording wording) {
 		this.messages = messages;
+		this.wording = wording;
 		this.properties = properties;
 		this.json = json;
 		this.templates.setTemplateEngineMessageSource(messages);
@@ -90,14 +87,14 @@ class MailComposer {
 		}
 		MailFacts facts = this.json.readValue(mail.facts(), MailFacts.class);
 		Locale locale = Locale.forLanguageTag(mail.language());
-		List<Line> lines = facts.items().stream().map((item) -> line(item, locale)).toList();
-		Line first = lines.get(0);
+		List<MailWording.Line> lines = facts.items().stream().map((item) -> this.wording.line(item, locale)).toList();
+		MailWording.Line first = lines.get(0);
 		Map<String, Object> model = new HashMap<>();
 		model.put("kind", mail.kind().name());
 		model.put("name", mail.recipientName());
 		model.put("requester", (facts.requester() == null) ? null : asMap(facts.requester()));
 		model.put("justification", facts.justification());
-		model.put("items", lines.stream().map(MailComposer::asMap).toList());
+		model.put("items", lines.stream().map(MailWording.Line::asMap).toList());
 		model.put("forReviewer", isForReviewer(mail.kind()));
 		model.put("intro", intro(mail.kind(), facts, first, locale));
 		model.put("link", link(mail.kind(), facts));
@@ -125,7 +122,7 @@ class MailComposer {
 		}
 		Map<String, Object> model = new HashMap<>();
 		model.put("name", mail.recipientName());
-		Object[] when = (notice.at() != null) ? new Object[] { time(notice.at(), locale) } : null;
+		Object[] when = (notice.at() != null) ? new Object[] { this.wording.time(notice.at(), locale) } : null;
 		model.put("intro", this.messages.getMessage("mail.intro." + kind, when, locale));
 		model.put("link",
 				(page == null) ? null
@@ -135,7 +132,7 @@ class MailComposer {
 							.build()
 							.toUriString());
 		model.put("action", (page == null) ? null : this.messages.getMessage("mail.action." + kind, null, locale));
-		model.put("until", time(notice.until(), locale));
+		model.put("until", this.wording.time(notice.until(), locale));
 		model.put("warning", this.messages.getMessage("mail.warning." + kind, null, locale));
 		Context context = new Context(locale, model);
 		return new Rendered(this.messages.getMessage("mail.subject." + kind, null, locale),
@@ -143,7 +140,7 @@ class MailComposer {
 				this.templates.process("account-mail.html", context));
 	}
 
-	private String intro(MailKind kind, MailFacts facts, Line first, Locale locale) {
+	private String intro(MailKind kind, MailFacts facts, MailWording.Line first, Locale locale) {
 		Object[] args = switch (kind) {
 			case REVIEW_WANTED -> new Object[] { facts.requester().name() };
 			case ADMIN_REMINDER -> new Object[] { first.since() };
@@ -189,8 +186,8 @@ class MailComposer {
 		return "<" + mail.messageKey() + "@" + address.substring(address.indexOf('@') + 1) + ">";
 	}
 
-	private String subject(MailKind kind, MailFacts facts, List<Line> lines, Locale locale) {
-		Line first = lines.get(0);
+	private String subject(MailKind kind, MailFacts facts, List<MailWording.Line> lines, Locale locale) {
+		MailWording.Line first = lines.get(0);
 		Object[] args = switch (kind) {
 			case REQUEST_SUBMITTED -> new Object[] {
 					lines.size() == 1 ? first.identifier() : first.identifier() + ((locale.getLanguage().equals("ja"))
@@ -205,34 +202,6 @@ class MailComposer {
 		return this.messages.getMessage("mail.subject." + kind, args, locale);
 	}
 
-	private Line line(MailFacts.Item item, Locale locale) {
-		return new Line(item.identifier(), label("type." + item.identifierType(), locale),
-				label("kind." + item.accessKind(), locale), label("status." + item.status(), locale),
-				(item.from() == null) ? null : label("status." + item.from(), locale),
-				label("reason." + item.reason(), locale), nextStep(item.nextStepCodes(), locale), item.comment(),
-				item.deciders().isEmpty() ? null
-						: String.join(locale.getLanguage().equals("ja") ? "、" : ", ", item.deciders()),
-				time(item.deadline(), locale), time(item.retryAfter(), locale), time(item.since(), locale),
-				item.contractNumber(), item.billToId());
-	}
-
-	private String label(String code, Locale locale) {
-		return this.messages.getMessage(code, null, code, locale);
-	}
-
-	private String nextStep(List<String> codes, Locale locale) {
-		return codes.isEmpty() ? "" : this.messages
-			.getMessage(new DefaultMessageSourceResolvable(codes.toArray(String[]::new), ""), locale);
-	}
-
-	private @Nullable String time(@Nullable Instant instant, Locale locale) {
-		if (instant == null) {
-			return null;
-		}
-		DateTimeFormatter format = locale.getLanguage().equals("ja") ? JAPANESE_TIME : ENGLISH_TIME;
-		return format.format(instant.atZone(this.properties.timeZone()));
-	}
-
 	/**
 	 * Where the mail leads: the card of the item it is about, on the requester's page or
 	 * in the review console (the pages reveal {@code #item-<id>} after signing in).
@@ -241,29 +210,6 @@ class MailComposer {
 		UriComponentsBuilder link = UriComponentsBuilder.fromUri(this.properties.baseUrl())
 			.path(isForReviewer(kind) ? "/review.html" : "/");
 		return link.fragment("item-" + facts.items().get(0).itemId()).build().toUriString();
-	}
-
-	/**
-	 * The templates see maps, not records: SpEL reads a map entry directly, while a
-	 * record's accessor is looked up by reflection in every rendering.
-	 */
-	private static Map<String, @Nullable Object> asMap(Line line) {
-		Map<String, @Nullable Object> map = new HashMap<>();
-		map.put("identifier", line.identifier());
-		map.put("type", line.type());
-		map.put("kind", line.kind());
-		map.put("status", line.status());
-		map.put("previous", line.previous());
-		map.put("reason", line.reason());
-		map.put("nextStep", line.nextStep());
-		map.put("comment", line.comment());
-		map.put("deciders", line.deciders());
-		map.put("deadline", line.deadline());
-		map.put("retryAfter", line.retryAfter());
-		map.put("since", line.since());
-		map.put("contract", line.contract());
-		map.put("billTo", line.billTo());
-		return map;
 	}
 
 	private static Map<String, @Nullable Object> asMap(MailFacts.Person person) {
@@ -287,14 +233,6 @@ class MailComposer {
 
 	/** A rendered mail. */
 	record Rendered(String subject, String text, String html) {
-	}
-
-	/**
-	 * An item as the templates show it: every text already in the recipient's language.
-	 */
-	record Line(String identifier, String type, String kind, String status, @Nullable String previous, String reason,
-			String nextStep, @Nullable String comment, @Nullable String deciders, @Nullable String deadline,
-			@Nullable String retryAfter, @Nullable String since, @Nullable String contract, @Nullable String billTo) {
 	}
 
 }

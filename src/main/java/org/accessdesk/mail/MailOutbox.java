@@ -3,12 +3,10 @@ package org.accessdesk.mail;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.accessdesk.account.StaffDirectory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.NoTransactionException;
@@ -54,14 +52,12 @@ class MailOutbox {
 	private final List<String> vendorDesk;
 
 	MailOutbox(DatabaseClient db, JsonMapper json, MailProperties properties, MailWakeUps wakeUps,
-			Environment environment) {
+			StaffDirectory staff) {
 		this.db = db;
 		this.json = json;
 		this.properties = properties;
 		this.wakeUps = wakeUps;
-		this.vendorDesk = properties.vendorDesk().isEmpty() ? Binder.get(environment)
-			.bind("accessdesk.vendor-reviewers", Bindable.listOf(String.class))
-			.orElse(List.of()) : properties.vendorDesk();
+		this.vendorDesk = properties.vendorDesk().isEmpty() ? staff.vendorDesk() : properties.vendorDesk();
 		if (this.vendorDesk.isEmpty()) {
 			logger
 				.warn("No address for the vendor desk (accessdesk.mail.vendor-desk, else accessdesk.vendor-reviewers):"

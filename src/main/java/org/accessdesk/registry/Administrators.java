@@ -37,22 +37,14 @@ public class Administrators {
 	}
 
 	/**
-	 * Whether the email (any case) is named as administrator of a contract or Bill-to ID.
+	 * Whether the email (any case) is named as administrator of a contract or Bill-to ID
+	 * ({@code registry_administers}, which other modules' queries call too).
 	 */
 	public Mono<Boolean> administers(String email) {
-		return this.db.sql("SELECT " + administersTest(":email") + " AS administers")
+		return this.db.sql("SELECT registry_administers(:email) AS administers")
 			.bind("email", email)
 			.map((row, meta) -> Boolean.TRUE.equals(row.get("administers", Boolean.class)))
 			.one();
-	}
-
-	/**
-	 * The same test as an SQL expression over an email expression, for a query that needs
-	 * it next to other columns (token authentication asks in the same round trip).
-	 */
-	public static String administersTest(String emailExpression) {
-		return "(EXISTS (SELECT 1 FROM contract_admin WHERE email = lower(" + emailExpression + "))"
-				+ " OR EXISTS (SELECT 1 FROM bill_to_admin WHERE email = lower(" + emailExpression + ")))";
 	}
 
 	/**

@@ -31,11 +31,12 @@ class MailComposerTests {
 
 	final JsonMapper json = JsonMapper.builder().build();
 
-	final MailComposer composer = new MailComposer(messages(),
-			new MailProperties("Access Desk <no-reply@desk.example>", URI.create("https://desk.example"), List.of(),
-					"ja", ZoneId.of("Asia/Tokyo"), Duration.ofSeconds(2), 50, 2, 10, Duration.ofSeconds(5),
-					Duration.ofMinutes(30), Duration.ofMinutes(2), Duration.ofDays(30)),
-			this.json);
+	final MailProperties properties = new MailProperties("Access Desk <no-reply@desk.example>",
+			URI.create("https://desk.example"), List.of(), "ja", ZoneId.of("Asia/Tokyo"), Duration.ofSeconds(2), 50, 2,
+			10, Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofMinutes(2), Duration.ofDays(30));
+
+	final MailComposer composer = new MailComposer(messages(), this.properties, this.json,
+			new MailWording(messages(), this.properties));
 
 	@ParameterizedTest
 	@EnumSource(value = MailKind.class, mode = EnumSource.Mode.EXCLUDE,
