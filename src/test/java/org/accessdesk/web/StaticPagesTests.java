@@ -71,6 +71,20 @@ class StaticPagesTests {
 				.expectHeader()
 				.contentTypeCompatibleWith("text/javascript");
 		}
+		// The texts, which every page loads before it shows anything (i18n.js), to
+		// anyone.
+		for (String catalog : List.of("/i18n/ja.json", "/i18n/en.json")) {
+			this.client.get()
+				.uri(catalog)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+				.expectBody()
+				.jsonPath("$['table.count']")
+				.isNotEmpty();
+		}
 		this.client.get()
 			.uri("/style.css")
 			.exchange()
