@@ -1,6 +1,10 @@
 package org.accessdesk.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.accessdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,8 @@ class StaticPagesTests {
 	static final List<String> PAGES = List.of("/", "/signin.html", "/signup.html", "/review.html");
 
 	static final List<String> SCRIPTS = List.of("/app.js", "/review.js", "/signin.js", "/signup.js", "/api.js",
-			"/i18n.js", "/dom.js", "/live.js", "/shell.js");
+			"/i18n.js", "/dom.js", "/live.js", "/shell.js", "/profile/tabs.js", "/profile/cards.js",
+			"/profile/access-table.js");
 
 	@Autowired
 	WebTestClient client;
@@ -58,6 +63,21 @@ class StaticPagesTests {
 			.exchange()
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("action=\"/login\"", "name=\"_csrf\""));
+	}
+
+	/**
+	 * One module per part of a page (the profile's tabs under profile/), each small
+	 * enough to be read whole.
+	 */
+	@Test
+	void everyModuleStaysSmall() throws IOException {
+		try (Stream<Path> files = Files.walk(Path.of("web-static"))) {
+			List<Path> modules = files.filter((file) -> file.toString().endsWith(".js")).toList();
+			assertThat(modules).hasSizeGreaterThan(10);
+			for (Path module : modules) {
+				assertThat(Files.readAllLines(module)).as(module.toString()).hasSizeLessThanOrEqualTo(300);
+			}
+		}
 	}
 
 	@Test
