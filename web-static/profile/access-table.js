@@ -1,11 +1,15 @@
 // The access held now (guide §4): the "Full support access" table with a filter per column
 // and its CSV, and download-only and direct-purchase access apart, each row with its
-// "remove" button.
-import { api, get, post } from '../api.js';
+// "remove" button. What fails is said under the table it concerns (#…-error, role=alert): a
+// removal refused (removed or changed elsewhere first, say), or tables that could not be
+// loaded again (the rows shown stay, and may be out of date).
+import { api, get, post, Problem } from '../api.js';
 import { apply, date, t } from '../i18n.js';
 import { byId, h } from '../dom.js';
 import { explain } from '../shell.js';
-import { changed, replaceItem } from './requests.js';
+import { changed, reloadRequest, replaceItem, requestOf } from './requests.js';
+
+const TABLES = ['full', 'download', 'ordering'];
 
 const FILTER_LABELS = { contract: 'table.contract', billTo: 'table.billTo', admin: 'table.admins' };
 
@@ -13,6 +17,12 @@ const filters = { contract: '', billTo: '', admin: '' };
 
 /** Counts the loads asked for, so that only the newest one is shown. */
 let loads = 0;
+
+/**
+ * What went wrong, kept as problems (said again in the new words after a language switch):
+ * the last load, and the last removal with its table ('full', 'download', 'ordering').
+ */
+const failed = { load: null, removal: null };
 
 export function wireAccessTable() {
 	let timer = null;
@@ -43,18 +53,35 @@ function fullSupportQuery() {
 	return `/api/access?${query}`;
 }
 
+/**
+ * Loads the tables again. Never fails: a failure is shown under the tables until a load
+ * succeeds, so callers may leave it running.
+ */
 export async function refreshAccess() {
 	const load = ++loads;
-	const [full, all] = await Promise.all([get(fullSupportQuery()), get('/api/access')]);
+	let full;
+	let all;
+	try {
+		[full, all] = await Promise.all([get(fullSupportQuery()), get('/api/access')]);
+	}
+	catch (problem) {
+		if (load === loads) {
+			failed.load = problem;
+			showFailures();
+		}
+		return;
+	}
 	if (load !== loads) {
 		return; // a newer filter has been typed meanwhile
 	}
+	failed.load = null;
+	showFailures();
 	const dash = '--';
 	fillRows(byId('full-rows'), full.fullSupport, 4, (row) => [
 		cell('table.contract', row.contractNumber || dash, 'contract'),
 		cell('table.billTo', row.billToId || dash, 'bill-to'),
 		cell('table.admins', row.administrators.length ? row.administrators.join(', ') : dash, 'admins'),
-		removeCell(row),
+		removeCell('full', row),
 	]);
 	byId('full-count').textContent = t('table.count', { count: full.fullSupport.length });
 	fillRows(byId('download-rows'), all.downloadOnly, 5, (row) => [
@@ -62,13 +89,13 @@ export async function refreshAccess() {
 		cell('table.type', t(`type.${row.identifierType}`)),
 		cell('table.contract', row.contractNumber || dash, 'contract'),
 		cell('table.admins', row.administrators.length ? row.administrators.join(', ') : dash, 'admins'),
-		removeCell(row),
+		removeCell('download', row),
 	]);
 	fillRows(byId('ordering-rows'), all.ordering, 4, (row) => [
 		cell('table.identifier', row.identifier, 'identifier'),
 		cell('table.type', t(`type.${row.identifierType}`)),
 		cell('table.since', date(row.since)),
-		removeCell(row),
+		removeCell('ordering', row),
 	]);
 }
 
@@ -84,22 +111,52 @@ function cell(labelKey, text, className) {
 	return h('td', { 'data-label': t(labelKey), class: className, text });
 }
 
-function removeCell(row) {
+function removeCell(table, row) {
 	return h('td', { 'data-label': t('table.actions') },
 		h('button', { type: 'button', class: 'remove', i18n: 'card.remove',
 			label: 'table.removeLabel', args: { identifier: row.identifier },
-			onclick: async (event) => {
-				event.target.disabled = true;
-				try {
-					const moved = await post(`/api/items/${row.itemId}/remove`);
-					replaceItem(moved);
-					changed();
-				}
-				catch (problem) {
-					byId('full-count').textContent = explain(problem);
-				}
-				await refreshAccess();
-			} }));
+			onclick: (event) => remove(table, row, event.target) }));
+}
+
+async function remove(table, row, button) {
+	button.disabled = true;
+	failed.removal = null;
+	showFailures();
+	try {
+		replaceItem(await post(`/api/items/${row.itemId}/remove`));
+		changed();
+	}
+	catch (problem) {
+		failed.removal = { table, problem };
+		showFailures();
+		button.disabled = false;
+		const requestId = requestOf(row.itemId);
+		if (problem instanceof Problem && problem.code === 'STATUS_CHANGED' && requestId) {
+			// Its card shows what it is now, as the table is about to.
+			await reloadRequest(requestId).then(changed, () => {});
+		}
+	}
+	await refreshAccess();
+}
+
+/** Writes each table's message only when it changes, so that an alert is not repeated. */
+function showFailures() {
+	for (const table of TABLES) {
+		const lines = [];
+		// A failed load concerns every table: said once on each tab (download-only access
+		// is on the same tab as full support).
+		if (failed.load && table !== 'download') {
+			lines.push(t('table.loadFailed', { reason: explain(failed.load) }));
+		}
+		if (failed.removal && failed.removal.table === table) {
+			lines.push(explain(failed.removal.problem));
+		}
+		const element = byId(`${table}-error`);
+		const text = lines.join(' ');
+		if (element.textContent !== text) {
+			element.textContent = text;
+		}
+	}
 }
 
 async function downloadCsv() {

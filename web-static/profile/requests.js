@@ -43,6 +43,16 @@ export function replaceItem(moved) {
 	}
 }
 
+/** The id of the request an item belongs to, if it is shown. */
+export function requestOf(itemId) {
+	for (const request of requests.values()) {
+		if (request.items.some((item) => item.id === itemId)) {
+			return request.id;
+		}
+	}
+	return null;
+}
+
 const reloading = new Map();
 
 /** Fetches one request again. Coalesces bursts: one fetch in flight per request, and one more after it if asked meanwhile. */
