@@ -1,8 +1,9 @@
 // The access held now (guide §4): the "Full support access" table with a filter per column
 // and its CSV, and download-only and direct-purchase access apart, each row with its
 // "remove" button. What fails is said under the table it concerns (#…-error, role=alert): a
-// removal refused (removed or changed elsewhere first, say), or tables that could not be
-// loaded again (the rows shown stay, and may be out of date).
+// removal refused (removed or changed elsewhere first, say) or a CSV not downloaded, until
+// the next action; tables that could not be loaded again (the rows shown stay, and may be
+// out of date), until a load succeeds.
 import { api, get, post, Problem } from '../api.js';
 import { apply, date, t } from '../i18n.js';
 import { byId, h } from '../dom.js';
@@ -20,9 +21,10 @@ let loads = 0;
 
 /**
  * What went wrong, kept as problems (said again in the new words after a language switch):
- * the last load, and the last removal with its table ('full', 'download', 'ordering').
+ * the last load, and the last action (a removal, the CSV) with its table ('full',
+ * 'download', 'ordering').
  */
-const failed = { load: null, removal: null };
+const failed = { load: null, action: null };
 
 export function wireAccessTable() {
 	let timer = null;
@@ -120,14 +122,14 @@ function removeCell(table, row) {
 
 async function remove(table, row, button) {
 	button.disabled = true;
-	failed.removal = null;
+	failed.action = null;
 	showFailures();
 	try {
 		replaceItem(await post(`/api/items/${row.itemId}/remove`));
 		changed();
 	}
 	catch (problem) {
-		failed.removal = { table, problem };
+		failed.action = { table, problem };
 		showFailures();
 		button.disabled = false;
 		const requestId = requestOf(row.itemId);
@@ -148,8 +150,8 @@ function showFailures() {
 		if (failed.load && table !== 'download') {
 			lines.push(t('table.loadFailed', { reason: explain(failed.load) }));
 		}
-		if (failed.removal && failed.removal.table === table) {
-			lines.push(explain(failed.removal.problem));
+		if (failed.action && failed.action.table === table) {
+			lines.push(explain(failed.action.problem));
 		}
 		const element = byId(`${table}-error`);
 		const text = lines.join(' ');
@@ -160,7 +162,17 @@ function showFailures() {
 }
 
 async function downloadCsv() {
-	const blob = await api('GET', fullSupportQuery(), { accept: 'text/csv' });
+	failed.action = null;
+	showFailures();
+	let blob;
+	try {
+		blob = await api('GET', fullSupportQuery(), { accept: 'text/csv' });
+	}
+	catch (problem) {
+		failed.action = { table: 'full', problem };
+		showFailures();
+		return;
+	}
 	const url = URL.createObjectURL(blob);
 	const link = h('a', { href: url, download: 'access.csv', hidden: true });
 	document.body.append(link);

@@ -163,7 +163,7 @@ class AccessTableBrowserTests {
 	}
 
 	@Test
-	void aTableThatCannotBeLoadedSaysSoAndKeepsTheRowsItShows() throws Exception {
+	void tablesThatCannotBeLoadedOrDownloadedSaySoAndKeepTheRowsTheyShow() throws Exception {
 		try (CuttableProxy network = new CuttableProxy(this.port);
 				BrowserTab tab = BrowserTab.open(network.baseUrl(), 1280, 900)) {
 			tab.signIn(this.customer);
@@ -171,18 +171,25 @@ class AccessTableBrowserTests {
 			assertThat(rows).hasCount(3);
 
 			network.cut();
-			tab.page.getByLabel("契約番号で絞り込み").fill(this.registry.directContract);
+			Locator csv = tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("CSV でダウンロード"));
+			csv.click();
 			Locator alert = tab.page.locator("#full-error");
-			assertThat(alert).hasText("アクセス権の一覧を更新できませんでした。サーバーに接続できません。接続を確認してください。");
+			assertThat(alert).hasText("サーバーに接続できません。接続を確認してください。");
+			tab.page.getByLabel("契約番号で絞り込み").fill(this.registry.directContract);
+			assertThat(alert).hasText("アクセス権の一覧を更新できませんでした。サーバーに接続できません。接続を確認してください。" + " サーバーに接続できません。接続を確認してください。");
 			assertThat(alert).hasAttribute("role", "alert");
 			assertThat(alert).isVisible();
 			assertThat(rows).hasCount(3);
 			tab.screenshot("access-table-unreachable");
 
+			// Back: the next load and the next download succeed, and nothing is left to
+			// say.
 			network.restore();
 			tab.page.getByLabel("契約番号で絞り込み").fill("");
 			tab.page.getByLabel("契約番号で絞り込み").fill(this.registry.directContract);
 			assertThat(rows).hasCount(1);
+			Download download = tab.page.waitForDownload(csv::click);
+			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("access.csv");
 			assertThat(alert).isHidden();
 			tab.assertNoConsoleErrors(".*net::ERR_.*");
 		}
