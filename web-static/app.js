@@ -42,8 +42,13 @@ async function start() {
 	follow('/api/me/events', onStatusEvent, (live, resumed) => {
 		byId('live-state').hidden = live === 'live';
 		if (live === 'live' && resumed) {
-			// Safety net: whatever the replay could not carry (nothing was seen yet) is reloaded.
-			reloadAll();
+			// Safety net: whatever the replay could not carry (nothing was seen yet) is reloaded;
+			// a reload that fails as the network goes again is done at the next resumption.
+			reloadAll().catch((problem) => {
+				if (!(problem instanceof Problem)) {
+					throw problem;
+				}
+			});
 		}
 	});
 	await reloadAll();

@@ -126,7 +126,17 @@ async function act(item, name) {
 
 /** One status event: fetch the item's request again (its next step is the server's words). */
 export async function onStatusEvent(event) {
-	await reloadRequest(event.requestId);
+	try {
+		await reloadRequest(event.requestId);
+	}
+	catch (problem) {
+		if (!(problem instanceof Problem)) {
+			throw problem;
+		}
+		// Gone as the event came (the network, say): the stream drops too, and everything
+		// is loaded again when it is back (app.js).
+		return;
+	}
 	changed();
 	if (event.from && event.from !== event.to) {
 		announce(t('live.changed', { identifier: event.identifier, status: t(`status.${event.to}`) }));
