@@ -71,3 +71,18 @@ export function reveal(card) {
 	card.scrollIntoView({ block: 'center' });
 	card.focus({ preventScroll: true });
 }
+
+/**
+ * One line of a card's details, label and value (a status card, a review entry): the label
+ * names its text, the value is shown as it is.
+ */
+export function detail(labelKey, value, className) {
+	return h('div', { class: className ? `detail ${className}` : 'detail' },
+		h('dt', { i18n: labelKey }), h('dd', { text: value }));
+}
+
+/** A form's message line: what was saved, or (error) what went wrong. */
+export function showMessage(element, text, error = false) {
+	element.textContent = text;
+	element.classList.toggle('error', error);
+}

@@ -3,7 +3,7 @@
 // someone else decided first, the entry says so plainly instead of silently vanishing.
 import { get, post, Problem } from './api.js';
 import { apply, dateTime, t } from './i18n.js';
-import { announce, byId, h, linkedItem, reveal } from './dom.js';
+import { announce, byId, detail, h, linkedItem, reveal } from './dom.js';
 import { explain, startPage } from './shell.js';
 import { follow } from './live.js';
 
@@ -182,11 +182,6 @@ function entryCard(queue, entry) {
 					onclick: decide('APPROVE') }),
 				h('button', { type: 'button', class: 'danger deny', i18n: 'review.deny', onclick: decide('DENY') }))),
 		h('div', { class: 'outcome', role: 'status' }));
-}
-
-function detail(labelKey, value, className) {
-	return h('div', { class: className ? `detail ${className}` : 'detail' },
-		h('dt', { i18n: labelKey }), h('dd', { text: value }));
 }
 
 async function submitDecision(queue, entry, verdict, reason, comment, error) {

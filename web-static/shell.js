@@ -8,7 +8,7 @@ import { byId } from './dom.js';
 export async function startPage(onLanguageChanged) {
 	apply(document);
 	const profile = await get('/api/profile');
-	setLanguage(profile.language);
+	await setLanguage(profile.language);
 	const who = byId('who');
 	who.dataset.i18n = 'who';
 	who.dataset.i18nArgs = JSON.stringify({ name: profile.name });
@@ -27,7 +27,7 @@ export async function switchLanguage(profile, lang, onLanguageChanged) {
 	if (lang === language() && lang === profile.language) {
 		return;
 	}
-	setLanguage(lang);
+	await setLanguage(lang);
 	try {
 		const saved = await put('/api/profile', {
 			name: profile.name,

@@ -36,7 +36,7 @@ async function verify(token) {
 			throw new Problem(400, { code: 'INVALID_VERIFICATION' });
 		}
 		const profile = await post('/api/accounts/verification', { token }, { anonymous: true });
-		setLanguage(profile.language);
+		await setLanguage(profile.language);
 		show('verify-done');
 	}
 	catch (problem) {

@@ -1,6 +1,10 @@
 package org.accessdesk.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.accessdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,8 @@ class StaticPagesTests {
 	static final List<String> PAGES = List.of("/", "/signin.html", "/signup.html", "/review.html");
 
 	static final List<String> SCRIPTS = List.of("/app.js", "/review.js", "/signin.js", "/signup.js", "/api.js",
-			"/i18n.js", "/dom.js", "/live.js", "/shell.js");
+			"/i18n.js", "/dom.js", "/live.js", "/shell.js", "/profile/tabs.js", "/profile/cards.js",
+			"/profile/access-table.js");
 
 	@Autowired
 	WebTestClient client;
@@ -60,6 +65,21 @@ class StaticPagesTests {
 			.value((html) -> assertThat(html).contains("action=\"/login\"", "name=\"_csrf\""));
 	}
 
+	/**
+	 * One module per part of a page (the profile's tabs under profile/), each small
+	 * enough to be read whole.
+	 */
+	@Test
+	void everyModuleStaysSmall() throws IOException {
+		try (Stream<Path> files = Files.walk(Path.of("web-static"))) {
+			List<Path> modules = files.filter((file) -> file.toString().endsWith(".js")).toList();
+			assertThat(modules).hasSizeGreaterThan(10);
+			for (Path module : modules) {
+				assertThat(Files.readAllLines(module)).as(module.toString()).hasSizeLessThanOrEqualTo(300);
+			}
+		}
+	}
+
 	@Test
 	void scriptsAndStylesAreServedAsFiles() {
 		for (String script : SCRIPTS) {
@@ -70,6 +90,20 @@ class StaticPagesTests {
 				.isOk()
 				.expectHeader()
 				.contentTypeCompatibleWith("text/javascript");
+		}
+		// The texts, which every page loads before it shows anything (i18n.js), to
+		// anyone.
+		for (String catalog : List.of("/i18n/ja.json", "/i18n/en.json")) {
+			this.client.get()
+				.uri(catalog)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+				.expectBody()
+				.jsonPath("$['table.count']")
+				.isNotEmpty();
 		}
 		this.client.get()
 			.uri("/style.css")

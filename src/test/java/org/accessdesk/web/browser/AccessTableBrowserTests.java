@@ -122,6 +122,80 @@ class AccessTableBrowserTests {
 	}
 
 	@Test
+	void aRemovalRefusedBecauseItChangedElsewhereIsShownUnderTheTable() {
+		try (BrowserTab tab = BrowserTab.open(this.port)) {
+			// This page hears nothing live (its stream is held back and never answers),
+			// as
+			// a page does whose stream has not caught up yet: it still shows the row.
+			tab.page.route("**/api/me/events**", (route) -> {
+			});
+			tab.signIn(this.customer);
+			Locator rows = tab.page.locator("#full-rows tr[data-item-id]");
+			assertThat(rows).hasCount(3);
+			String item = rows.filter(new Locator.FilterOptions().setHasText(this.registry.otherCompanysContract))
+				.getAttribute("data-item-id");
+			// Removed meanwhile from somewhere else (another browser, a script).
+			this.client.post()
+				.uri("/api/items/{id}/remove", item)
+				.headers(this.customer.basic())
+				.exchange()
+				.expectStatus()
+				.isOk();
+
+			tab.page
+				.getByRole(AriaRole.BUTTON,
+						new Page.GetByRoleOptions().setName(this.registry.otherCompanysContract + " のアクセス権を削除する"))
+				.click();
+			Locator alert = tab.page.getByRole(AriaRole.ALERT)
+				.filter(new Locator.FilterOptions().setHasText("ステータスがすでに変わっています"));
+			assertThat(alert).hasText("ステータスがすでに変わっています。最新の状態を表示しました。");
+			assertThat(alert).isVisible();
+			assertThat(alert).hasId("full-error");
+			// The latest is shown indeed, and the message stays: the table and its count
+			// are drawn again without it, and so is the item's card.
+			assertThat(rows).hasCount(2);
+			assertThat(tab.page.locator("#full-count")).hasText("2 件");
+			assertThat(tab.card("contracts", this.registry.otherCompanysContract).locator(".badge")).hasText("削除済み");
+			assertThat(alert).isVisible();
+			tab.screenshot("access-removal-refused");
+			tab.assertNoConsoleErrors(".*409.*");
+		}
+	}
+
+	@Test
+	void tablesThatCannotBeLoadedOrDownloadedSaySoAndKeepTheRowsTheyShow() throws Exception {
+		try (CuttableProxy network = new CuttableProxy(this.port);
+				BrowserTab tab = BrowserTab.open(network.baseUrl(), 1280, 900)) {
+			tab.signIn(this.customer);
+			Locator rows = tab.page.locator("#full-rows tr[data-item-id]");
+			assertThat(rows).hasCount(3);
+
+			network.cut();
+			Locator csv = tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("CSV でダウンロード"));
+			csv.click();
+			Locator alert = tab.page.locator("#full-error");
+			assertThat(alert).hasText("サーバーに接続できません。接続を確認してください。");
+			tab.page.getByLabel("契約番号で絞り込み").fill(this.registry.directContract);
+			assertThat(alert).hasText("アクセス権の一覧を更新できませんでした。サーバーに接続できません。接続を確認してください。" + " サーバーに接続できません。接続を確認してください。");
+			assertThat(alert).hasAttribute("role", "alert");
+			assertThat(alert).isVisible();
+			assertThat(rows).hasCount(3);
+			tab.screenshot("access-table-unreachable");
+
+			// Back: the next load and the next download succeed, and nothing is left to
+			// say.
+			network.restore();
+			tab.page.getByLabel("契約番号で絞り込み").fill("");
+			tab.page.getByLabel("契約番号で絞り込み").fill(this.registry.directContract);
+			assertThat(rows).hasCount(1);
+			Download download = tab.page.waitForDownload(csv::click);
+			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("access.csv");
+			assertThat(alert).isHidden();
+			tab.assertNoConsoleErrors(".*net::ERR_.*");
+		}
+	}
+
+	@Test
 	void theLanguageSwitchChangesThePageToEnglishRemembersItAndBack() {
 		try (BrowserTab tab = BrowserTab.open(this.port)) {
 			tab.signIn(this.customer);

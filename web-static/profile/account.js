@@ -1,10 +1,10 @@
 // Looking after one's own account (SPEC §2a): the banner and "send the link again" while the
 // email address is not proved, and under Preferences the password change and signing out of
 // every browser.
-import { api, put, post, Problem } from './api.js';
-import { t } from './i18n.js';
-import { byId } from './dom.js';
-import { explain } from './shell.js';
+import { api, put, post, Problem } from '../api.js';
+import { t } from '../i18n.js';
+import { byId, showMessage } from '../dom.js';
+import { explain } from '../shell.js';
 
 /** Shows the banner of an unproved address, with the button that mails a new link. */
 export function wireVerificationBanner(profile) {
@@ -16,10 +16,10 @@ export function wireVerificationBanner(profile) {
 		button.disabled = true;
 		try {
 			await post('/api/accounts/verification/resend', {});
-			show(status, t('verify.resent', { email: profile.email }));
+			showMessage(status, t('verify.resent', { email: profile.email }));
 		}
 		catch (problem) {
-			show(status, problem instanceof Problem && problem.code === 'ALREADY_VERIFIED' ? t('verify.already')
+			showMessage(status, problem instanceof Problem && problem.code === 'ALREADY_VERIFIED' ? t('verify.already')
 				: problem instanceof Problem && problem.status === 429 ? t('verify.tooMany') : explain(problem), true);
 		}
 		finally {
@@ -42,7 +42,7 @@ export function wireAccountSecurity(profile) {
 		const invalid = [current, fresh].find((field) => !field.checkValidity());
 		if (invalid) {
 			invalid.setAttribute('aria-invalid', 'true');
-			show(status, invalid.validity.valueMissing ? t('form.required') : t('signup.passwordHelp'), true);
+			showMessage(status, invalid.validity.valueMissing ? t('form.required') : t('signup.passwordHelp'), true);
 			invalid.focus();
 			return;
 		}
@@ -51,7 +51,7 @@ export function wireAccountSecurity(profile) {
 		try {
 			await put('/api/profile/password', { currentPassword: current.value, newPassword: fresh.value });
 			event.target.reset();
-			show(status, t('password.changed'));
+			showMessage(status, t('password.changed'));
 		}
 		catch (problem) {
 			const wrongCurrent = problem instanceof Problem && problem.code === 'BAD_CREDENTIALS';
@@ -60,7 +60,7 @@ export function wireAccountSecurity(profile) {
 				field.setAttribute('aria-invalid', 'true');
 				field.focus();
 			}
-			show(status, wrongCurrent ? t('password.wrongCurrent')
+			showMessage(status, wrongCurrent ? t('password.wrongCurrent')
 				: problem instanceof Problem && problem.status === 429 ? t('signin.throttled') : explain(problem), true);
 		}
 		finally {
@@ -73,12 +73,7 @@ export function wireAccountSecurity(profile) {
 			location.assign('/signin.html?signedOutEverywhere');
 		}
 		catch (problem) {
-			show(byId('sessions-message'), explain(problem), true);
+			showMessage(byId('sessions-message'), explain(problem), true);
 		}
 	});
-}
-
-function show(element, text, error = false) {
-	element.textContent = text;
-	element.classList.toggle('error', error);
 }

@@ -1,0 +1,131 @@
+// Adding access (guide §4): "Add access" on the Service contracts tab (full support or
+// download only, by Bill-to ID, contract or serial number) and the request form of the
+// Direct purchase tab. Each number submitted gets its status card (cards.js).
+import { post } from '../api.js';
+import { apply, t } from '../i18n.js';
+import { byId, h, showMessage } from '../dom.js';
+import { explain } from '../shell.js';
+import { refreshAccess } from './access-table.js';
+import { addFirst, changed } from './requests.js';
+
+/** The types of number each kind of access can be asked for by. */
+const TYPES = { FULL_SUPPORT: ['BILL_TO', 'CONTRACT'], DOWNLOAD_ONLY: ['CONTRACT', 'SERIAL'] };
+
+export function wireAddForm() {
+	const form = byId('add-form');
+	const toggle = byId('add-toggle');
+	toggle.addEventListener('click', () => openAddForm(!form.hidden ? null : {}));
+	byId('add-close').addEventListener('click', () => openAddForm(null));
+	for (const radio of form.querySelectorAll('input[name="kind"]')) {
+		radio.addEventListener('change', () => renderTypes());
+	}
+	renderTypes();
+	form.addEventListener('submit', (event) => {
+		event.preventDefault();
+		const data = new FormData(form);
+		submit(form, {
+			kind: data.get('kind'),
+			identifierType: data.get('identifierType'),
+			identifiers: data.get('identifiers'),
+			justification: data.get('justification'),
+			autoRetry: data.get('autoRetry') === 'on',
+		}, byId('add-numbers'), byId('add-error'), byId('add-done'));
+	});
+}
+
+/** Opens the form (optionally filled in: kind, type, number) or, given null, closes it. */
+export function openAddForm(prefill) {
+	const form = byId('add-form');
+	const toggle = byId('add-toggle');
+	form.hidden = prefill === null;
+	toggle.setAttribute('aria-expanded', String(!form.hidden));
+	if (prefill === null) {
+		toggle.focus();
+		return;
+	}
+	if (prefill.kind) {
+		byId(prefill.kind === 'FULL_SUPPORT' ? 'kind-full' : 'kind-download').checked = true;
+		renderTypes(prefill.type);
+	}
+	if (prefill.number) {
+		byId('add-numbers').value = prefill.number;
+	}
+	form.querySelector('input[name="kind"]:checked').focus();
+}
+
+function renderTypes(preferred) {
+	const form = byId('add-form');
+	const kind = form.querySelector('input[name="kind"]:checked').value;
+	const previous = form.querySelector('input[name="identifierType"]:checked');
+	const types = TYPES[kind];
+	const chosen = [preferred, previous && previous.value].find((type) => types.includes(type)) || 'CONTRACT';
+	const container = byId('add-types');
+	container.replaceChildren(...types.map((type) => h('span', { class: 'choice-inline' },
+			h('input', { type: 'radio', name: 'identifierType', id: `type-${type}`, value: type,
+				checked: type === chosen }),
+			h('label', { for: `type-${type}`, i18n: `type.${type}` }))));
+	byId('add-type-help').hidden = !types.includes('BILL_TO');
+	byId('add-kind-intro').dataset.i18n = kind === 'FULL_SUPPORT' ? 'add.fullIntro' : 'add.downloadIntro';
+	apply(form);
+}
+
+export function wireOrderForm() {
+	const form = byId('order-form');
+	form.addEventListener('submit', (event) => {
+		event.preventDefault();
+		const data = new FormData(form);
+		submit(form, {
+			kind: 'ORDERING',
+			identifierType: data.get('orderType'),
+			identifiers: data.get('identifiers'),
+			justification: data.get('justification'),
+		}, byId('order-numbers'), byId('order-error'), byId('order-done'));
+	});
+}
+
+async function submit(form, request, numbersField, errorElement, doneElement) {
+	showMessage(errorElement, '');
+	showMessage(doneElement, '');
+	if (!request.identifiers || !request.identifiers.trim()) {
+		numbersField.setAttribute('aria-invalid', 'true');
+		showMessage(errorElement, t('add.numbersMissing'), true);
+		numbersField.focus();
+		return;
+	}
+	const button = form.querySelector('button[type="submit"]');
+	button.disabled = true;
+	button.dataset.i18n = 'add.submitting';
+	apply(form);
+	try {
+		const created = await post('/api/access-requests', {
+			...request,
+			justification: request.justification && request.justification.trim() ? request.justification : null,
+		}, { headers: { 'Idempotency-Key': idempotencyKey() } });
+		numbersField.removeAttribute('aria-invalid');
+		numbersField.value = '';
+		addFirst(created);
+		changed();
+		showMessage(doneElement, t('add.submitted', { count: created.items.length }));
+		if (created.items.some((item) => item.status === 'APPROVED')) {
+			refreshAccess();
+		}
+	}
+	catch (problem) {
+		numbersField.setAttribute('aria-invalid', 'true');
+		showMessage(errorElement, explain(problem), true);
+		numbersField.focus();
+	}
+	finally {
+		button.disabled = false;
+		button.dataset.i18n = 'add.submit';
+		apply(form);
+	}
+}
+
+/** A double click or a retried network call submits once (the API honours Idempotency-Key). */
+function idempotencyKey() {
+	if (crypto.randomUUID) {
+		return crypto.randomUUID();
+	}
+	return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
