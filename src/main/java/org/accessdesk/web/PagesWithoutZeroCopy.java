@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
  * the jar they are buffers anyway; from a directory (under {@code spring-boot:run} and in
  * the tests) Spring would hand Netty the file itself, and on the epoll transport such an
  * answer now and then never left the server — the browser waited until it gave up (seen
- * for style.css, i18n.js and account.js in the browser tests, some 1 in 3 runs). A
- * response that is not a {@code ZeroCopyHttpOutputMessage} is written like any other.
+ * for style.css, i18n.js and profile/account.js in the browser tests, some 1 in 3 runs).
+ * A response that is not a {@code ZeroCopyHttpOutputMessage} is written like any other.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

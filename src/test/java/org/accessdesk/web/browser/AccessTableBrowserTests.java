@@ -52,9 +52,9 @@ class AccessTableBrowserTests {
 		this.admin = this.accounts.signUp(TestAccounts.uniqueEmail("admin"), "管理 次郎", "ja", "Admin Co", "Tokyo");
 		this.registry = TestRegistry.load(this.client, this.accounts.operator(), this.admin);
 		this.customer = this.accounts.customer(this.registry.company);
-		// Three full-support rows (one at once, one by the administrator, one by the
-		// vendor desk)
-		// and one download-only row, all through the API as their deciders would do it.
+		// Three full-support rows (one at once, one by the
+		// administrator, one by the vendor desk) and one download-only
+		// row, all through the API as their deciders would do it.
 		submit("FULL_SUPPORT", "CONTRACT", this.registry.directContract);
 		decide(this.admin, submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysAdministeredContract));
 		decide(this.accounts.vendorReviewer(), submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract));
@@ -125,8 +125,7 @@ class AccessTableBrowserTests {
 	void aRemovalRefusedBecauseItChangedElsewhereIsShownUnderTheTable() {
 		try (BrowserTab tab = BrowserTab.open(this.port)) {
 			// This page hears nothing live (its stream is held back and never answers),
-			// as
-			// a page does whose stream has not caught up yet: it still shows the row.
+			// as a page does whose stream has not caught up yet: it still shows the row.
 			tab.page.route("**/api/me/events**", (route) -> {
 			});
 			tab.signIn(this.customer);
@@ -151,8 +150,8 @@ class AccessTableBrowserTests {
 			assertThat(alert).hasText("ステータスがすでに変わっています。最新の状態を表示しました。");
 			assertThat(alert).isVisible();
 			assertThat(alert).hasId("full-error");
-			// The latest is shown indeed, and the message stays: the table and its count
-			// are drawn again without it, and so is the item's card.
+			// The latest is shown indeed, and the message stays: the table and
+			// its count are drawn again without it, and so is the item's card.
 			assertThat(rows).hasCount(2);
 			assertThat(tab.page.locator("#full-count")).hasText("2 件");
 			assertThat(tab.card("contracts", this.registry.otherCompanysContract).locator(".badge")).hasText("削除済み");
@@ -182,8 +181,8 @@ class AccessTableBrowserTests {
 			assertThat(rows).hasCount(3);
 			tab.screenshot("access-table-unreachable");
 
-			// Back: the next load and the next download succeed, and nothing is left to
-			// say.
+			// Back: the next load and the next download
+			// succeed, and nothing is left to say.
 			network.restore();
 			tab.page.getByLabel("契約番号で絞り込み").fill("");
 			tab.page.getByLabel("契約番号で絞り込み").fill(this.registry.directContract);

@@ -58,8 +58,8 @@ class AddAccessBrowserTests {
 			tab.screenshot("signin");
 			tab.signIn(customer);
 
-			// The start page is the guide's "Additional Access" tab, "Service contracts"
-			// below it.
+			// The start page is the guide's "Additional
+			// Access" tab, "Service contracts" below it.
 			assertThat(tab.page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("その他のアクセス")))
 				.hasAttribute("aria-selected", "true");
 			assertThat(tab.page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("サービス契約")))
@@ -148,8 +148,8 @@ class AddAccessBrowserTests {
 			assertThat(tab.page.locator("#live-state")).isHidden();
 			assertThat(card.locator(".badge")).hasText("Approved — 完了");
 			assertThat(card.locator(".note dd")).hasText("おまたせしました");
-			// Replayed from where the stream stopped (Last-Event-ID), so it is announced
-			// too.
+			// Replayed from where the stream stopped
+			// (Last-Event-ID), so it is announced too.
 			assertThat(tab.page.locator("#announcer")).hasText(this.registry.billToFullWithAdmins + "：Approved — 完了");
 			org.assertj.core.api.Assertions.assertThat(tab.page.evaluate("() => window.sameDocument"))
 				.as("the page was not reloaded")
@@ -190,9 +190,8 @@ class AddAccessBrowserTests {
 			tab.page.locator("#company-back").click();
 			assertThat(tab.page.locator("#incomplete-banner")).isHidden();
 
-			// Complete now: the same contract is approved, and an expired one is denied
-			// with
-			// its own reason and next step.
+			// Complete now: the same contract is approved, and an
+			// expired one is denied with its own reason and next step.
 			addAccess(tab.page, "FULL_SUPPORT", "Contract number",
 					this.registry.directContract + "\n" + this.registry.expiredContract);
 			tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit").setExact(true)).click();
@@ -235,8 +234,8 @@ class AddAccessBrowserTests {
 			Locator card = tab.card("contracts", this.registry.billToFullWithAdmins);
 			assertThat(card.locator(".badge")).hasText("Pending — 契約管理者による確認待ち");
 
-			// Too early: the administrators still have their 72 hours, and the card says
-			// so.
+			// Too early: the administrators still have
+			// their 72 hours, and the card says so.
 			card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("当社に確認を依頼する")).click();
 			assertThat(card.locator(".card-error")).hasText("契約管理者の回答期限がまだ過ぎていないため、当社への確認依頼はまだできません。");
 			assertThat(card.locator(".badge")).hasText("Pending — 契約管理者による確認待ち");

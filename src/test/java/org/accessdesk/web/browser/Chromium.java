@@ -33,18 +33,16 @@ final class Chromium {
 						  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk
 						""".formatted(EXECUTABLE));
 			}
-			// Playwright must not fetch browsers of its own: only registry packages reach
-			// this
-			// machine, and Debian's Chromium is the one under test.
+			// Playwright must not fetch browsers of its own: only registry packages
+			// reach this machine, and Debian's Chromium is the one under test.
 			Playwright playwright = Playwright
 				.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 			browser = playwright.chromium()
 				.launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
 					.setHeadless(true)
 					.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
-			// Waits are for the page to catch up (live events, a shared 2-core CI
-			// machine), never
-			// sleeps.
+			// Waits are for the page to catch up (live events,
+			// a shared 2-core CI machine), never sleeps.
 			PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
 			Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
 		}

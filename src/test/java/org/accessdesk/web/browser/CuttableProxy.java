@@ -64,8 +64,8 @@ final class CuttableProxy implements AutoCloseable {
 				daemon("proxy-down", () -> pipe(upstream, client));
 			}
 			catch (IOException ex) {
-				// The server socket closed, or one connection failed: the browser
-				// retries.
+				// The server socket closed, or one
+				// connection failed: the browser retries.
 			}
 		}
 	}

@@ -73,8 +73,8 @@ class ReviewConsoleBrowserTests {
 		try (BrowserTab asker = BrowserTab.open(this.port);
 				BrowserTab first = BrowserTab.open(this.port);
 				BrowserTab second = BrowserTab.open(this.port)) {
-			// Direct purchase (guide §6): a Bill-to ID without full support, checked by
-			// the desk.
+			// Direct purchase (guide §6): a Bill-to ID
+			// without full support, checked by the desk.
 			asker.signIn(this.customer);
 			asker.page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("直接購入")).click();
 			asker.page.locator("#order-form").getByLabel("請求先 ID").check();
@@ -85,9 +85,8 @@ class ReviewConsoleBrowserTests {
 			assertThat(card.locator(".deadline dd")).not().isEmpty();
 			asker.screenshot("direct-purchase-pending");
 
-			// The second reviewer's live connection is down (a proxy in the way, say), so
-			// only
-			// the answer to their own click can tell them.
+			// The second reviewer's live connection is down (a proxy in the
+			// way, say), so only the answer to their own click can tell them.
 			second.context.route("**/api/review/events**", (route) -> route.abort());
 			first.signIn(this.vendor);
 			second.signIn(this.vendor);

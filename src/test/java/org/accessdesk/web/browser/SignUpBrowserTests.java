@@ -26,9 +26,9 @@ class SignUpBrowserTests {
 			Page page = tab.page;
 			page.navigate("/signin.html");
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("新規登録してください")).click();
-			// The page's module has run (texts filled, switch listening) before the
-			// switch is
-			// pressed; on a busy machine a click could otherwise come first and be lost.
+			// The page's module has run (texts filled, switch
+			// listening) before the switch is pressed; on a busy
+			// machine a click could otherwise come first and be lost.
 			assertThat(page.locator("h1")).hasText("新規登録");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
 			assertThat(page.locator("h1")).hasText("Sign up");
@@ -45,8 +45,8 @@ class SignUpBrowserTests {
 			tab.screenshot("signup");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
 
-			// Signed in at once, in English, on the company form: nothing can be approved
-			// without it.
+			// Signed in at once, in English, on the company
+			// form: nothing can be approved without it.
 			assertThat(page.locator("#who")).hasText("New Comer");
 			assertThat(page.locator("html")).hasAttribute("lang", "en");
 			assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Company/Organization")))
