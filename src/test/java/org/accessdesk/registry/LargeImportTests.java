@@ -95,6 +95,8 @@ class LargeImportTests {
 				CONTRACTS_HEADER, this::contractRow, ROWS, "");
 		assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(accepted.getBody()).containsEntry("state", "RUNNING").containsEntry("format", "CSV");
+		assertThat(((Number) accepted.getBody().get("bytes")).longValue())
+			.isEqualTo(CONTRACTS_HEADER.length() + (long) ROWS * contractRow(0).length());
 		String id = (String) accepted.getBody().get("id");
 		assertThat(accepted.getHeaders().getLocation()).hasToString("/api/registry/imports/" + id);
 
@@ -254,9 +256,9 @@ class LargeImportTests {
 				.bind("id", id)
 				.then())
 			.block(WAIT);
-		assertThat(job(id.toString())).containsEntry("state", "RUNNING");
-
-		assertThat(this.jobs.sweep().block(WAIT)).isGreaterThanOrEqualTo(1L);
+		// What every instance does at start-up and each minute (a scheduled sweep of
+		// another test context may come first: the outcome is the same).
+		this.jobs.sweep().block(WAIT);
 
 		Map<String, Object> stopped = job(id.toString());
 		assertThat(stopped).containsEntry("state", "FAILED").containsEntry("rowsRead", 10);

@@ -86,7 +86,8 @@ class RegistryController {
 		return Mono.fromCallable(() -> Files.createTempFile("accessdesk-import-", ".upload"))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((file) -> DataBufferUtils.write(limited(request.getBody(), limit, received), file)
-				.then(this.imports.importInBackground(format, list, file, received.get(), operator.getName()))
+				.then(Mono.defer(
+						() -> this.imports.importInBackground(format, list, file, received.get(), operator.getName())))
 				.onErrorResume((ex) -> deleteQuietly(file).then(Mono.error(ex))))
 			.map((job) -> ResponseEntity.accepted()
 				.location(URI.create("/api/registry/imports/" + job.id()))
