@@ -97,7 +97,10 @@ public class RegistryImport {
 			return this.jobs.begin(id, operator, format, list, body.length, false)
 				.then(run(id, () -> reader(format, list, new ByteArrayInputStream(body)), names(format), reading))
 				.onErrorResume((ex) -> this.jobs.forget(id).then(Mono.error(ex)))
-				.flatMap((summary) -> this.jobs.forget(id).thenReturn(summary));
+				.flatMap((summary) -> this.jobs.forget(id).thenReturn(summary))
+				// A caller that went away (the transaction is rolled back): no row is
+				// left.
+				.doOnCancel(() -> this.jobs.forget(id).subscribe());
 		});
 	}
 
