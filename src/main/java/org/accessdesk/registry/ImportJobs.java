@@ -121,7 +121,10 @@ class ImportJobs {
 	 * stay RUNNING for ever: every instance looks now and then, at start-up first. The
 	 * staging rows of imports that no longer run are deleted with them.
 	 */
-	@Scheduled(fixedDelayString = "${accessdesk.registry.import-sweep-interval:1m}", initialDelayString = "0s")
+	// The interval comes from the bound properties, so their defaults are the only ones.
+	@Scheduled(
+			fixedDelayString = "#{@'accessdesk.registry-org.accessdesk.registry.RegistryProperties'.importSweepInterval()}",
+			initialDelayString = "0s")
 	Mono<Long> sweep() {
 		String stale = this.json.writeValueAsString(List.of(new ImportRejected.RowError("", "",
 				"The instance running this import stopped before it ended; nothing was written. Upload it again.")));

@@ -16,11 +16,14 @@ import org.springframework.util.unit.DataSize;
  * @param importStaleAfter a running import whose instance has not touched it for this
  * long is taken for dead and marked FAILED
  * @param maxImportErrors bad rows named in one failed import; reading stops after these
+ * @param importSweepInterval how often every instance looks for imports whose instance
+ * stopped (and at start-up)
  */
 @ConfigurationProperties("accessdesk.registry")
 public record RegistryProperties(@DefaultValue("200MB") DataSize maxImportSize,
 		@DefaultValue("1MB") DataSize immediateImportSize, @DefaultValue("5000") int importBatchSize,
-		@DefaultValue("2m") Duration importStaleAfter, @DefaultValue("100") int maxImportErrors) {
+		@DefaultValue("2m") Duration importStaleAfter, @DefaultValue("100") int maxImportErrors,
+		@DefaultValue("1m") Duration importSweepInterval) {
 
 	/** How often a running import shows it is alive: well inside the stale limit. */
 	Duration importHeartbeat() {
