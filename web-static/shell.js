@@ -15,6 +15,10 @@ export async function startPage(onLanguageChanged) {
 	who.textContent = t('who', { name: profile.name });
 	const reviewer = profile.roles.includes('CONTRACT_ADMIN') || profile.roles.includes('VENDOR_REVIEWER');
 	byId('review-link').hidden = !reviewer;
+	const registry = document.getElementById('registry-link');
+	if (registry) {
+		registry.hidden = !profile.roles.includes('OPERATOR');
+	}
 	byId('signout').addEventListener('click', () => signOut());
 	for (const button of document.querySelectorAll('[data-lang]')) {
 		button.addEventListener('click', () => switchLanguage(profile, button.dataset.lang, onLanguageChanged));

@@ -2,22 +2,17 @@ package org.accessdesk.registry;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.accessdesk.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
-
 /**
- * A registry upload (SPEC §3) as rows, and their validation — pure, done completely
- * before anything is written, so that a bad row answers 400 naming it and nothing
- * changes.
+ * A registry upload (SPEC §3) as rows, and their validation — pure, one row at a time as
+ * the upload is read, so that a bad row is named and nothing is written.
  */
 final class ImportRows {
 
@@ -31,11 +26,7 @@ final class ImportRows {
 	private ImportRows() {
 	}
 
-	/** The JSON form: every list optional. */
-	record Document(@Nullable List<CompanyRow> companies, @Nullable List<BillToRow> billTos,
-			@Nullable List<ContractRow> contracts, @Nullable List<SerialRow> serials) {
-	}
-
+	/** One element of each JSON list, as uploaded (a CSV row is read into the same). */
 	record CompanyRow(@Nullable String name, @Nullable List<String> emailDomains) {
 	}
 
@@ -52,92 +43,65 @@ final class ImportRows {
 	}
 
 	/**
-	 * Validated rows, ready to write; {@code where} names the row for errors found while
-	 * writing.
+	 * A validated row, ready to stage; {@code row} is its index in its JSON list or the
+	 * line of the CSV file on which it starts.
 	 */
-	record Company(String where, String name, String key, List<String> emailDomains) {
+	sealed interface Row {
+
+		int row();
+
 	}
 
-	record BillTo(String where, String id, String company, boolean fullSupport, List<String> admins) {
+	record Company(int row, String name, String key, List<String> emailDomains) implements Row {
 	}
 
-	record Contract(String where, String number, String company, @Nullable String billTo, String supportModel,
-			String status, Instant issuedAt, List<String> admins) {
+	record BillTo(int row, String id, String company, boolean fullSupport, List<String> admins) implements Row {
 	}
 
-	record Serial(String where, String serial, String contract) {
+	record Contract(int row, String number, String company, @Nullable String billTo, String supportModel, String status,
+			Instant issuedAt, List<String> admins) implements Row {
 	}
 
-	record Valid(List<Company> companies, List<BillTo> billTos, List<Contract> contracts, List<Serial> serials) {
-
-		int size() {
-			return this.companies.size() + this.billTos.size() + this.contracts.size() + this.serials.size();
-		}
-
+	record Serial(int row, String serial, String contract) implements Row {
 	}
 
 	/**
-	 * Checks every row; {@code where} names a row for the caller (JSON:
-	 * {@code contracts[3]}; CSV: {@code line 4}).
+	 * How rows are named in errors: {@code contracts[3]} (JSON), {@code line 4} (CSV).
 	 */
-	static Valid validate(Document document, RowNames names) {
-		List<Company> companies = new ArrayList<>();
-		forEach(document.companies(), "companies", names, (row, where) -> {
-			String name = companyName(row.name(), where, "name");
-			companies.add(new Company(where, name, CompanyNames.matchKey(name), domains(row.emailDomains(), where)));
-		});
-		List<BillTo> billTos = new ArrayList<>();
-		forEach(document.billTos(), "billTos", names,
-				(row, where) -> billTos.add(new BillTo(where, number(IdentifierType.BILL_TO, row.id(), where, "id"),
-						companyName(row.company(), where, "company"), required(row.fullSupport(), where, "fullSupport"),
-						admins(row.admins(), where))));
-		List<Contract> contracts = new ArrayList<>();
-		forEach(document.contracts(), "contracts", names,
-				(row, where) -> contracts
-					.add(new Contract(where, number(IdentifierType.CONTRACT, row.number(), where, "number"),
-							companyName(row.company(), where, "company"),
-							(row.billTo() == null || row.billTo().isBlank()) ? null
-									: number(IdentifierType.BILL_TO, row.billTo(), where, "billTo"),
-							oneOf(row.supportModel(), Set.of("DIRECT", "PARTNER"), where, "supportModel"),
-							oneOf(row.status(), Set.of("ACTIVE", "EXPIRED", "TERMINATED"), where, "status"),
-							instant(row.issuedAt(), where), admins(row.admins(), where))));
-		List<Serial> serials = new ArrayList<>();
-		forEach(document.serials(), "serials", names,
-				(row, where) -> serials
-					.add(new Serial(where, number(IdentifierType.SERIAL, row.serial(), where, "serial"),
-							number(IdentifierType.CONTRACT, row.contract(), where, "contract"))));
-		return new Valid(companies, billTos, contracts, serials);
-	}
-
-	/** How rows are named in errors. */
 	interface RowNames {
 
-		String name(String list, int index);
+		String name(String list, int row);
 
-		RowNames JSON = (list, index) -> list + "[" + index + "]";
+		RowNames JSON = (list, row) -> list + "[" + row + "]";
 
-		/** CSV: the header is line 1, so row {@code i} is line {@code i + 2}. */
-		RowNames CSV = (list, index) -> "line " + (index + 2);
-
-	}
-
-	private interface RowCheck<T> {
-
-		void check(T row, String where);
+		RowNames CSV = (list, row) -> "line " + row;
 
 	}
 
-	private static <T> void forEach(@Nullable List<T> rows, String list, RowNames names, RowCheck<T> check) {
-		if (rows == null) {
-			return;
-		}
-		for (int i = 0; i < rows.size(); i++) {
-			String where = names.name(list, i);
-			if (rows.get(i) == null) {
-				throw bad(where, "", "the row is empty");
-			}
-			check.check(rows.get(i), where);
-		}
+	static Company company(CompanyRow row, int index, String where) {
+		String name = companyName(row.name(), where, "name");
+		return new Company(index, name, CompanyNames.matchKey(name), domains(row.emailDomains(), where));
+	}
+
+	static BillTo billTo(BillToRow row, int index, String where) {
+		return new BillTo(index, number(IdentifierType.BILL_TO, row.id(), where, "id"),
+				companyName(row.company(), where, "company"), required(row.fullSupport(), where, "fullSupport"),
+				admins(row.admins(), where));
+	}
+
+	static Contract contract(ContractRow row, int index, String where) {
+		return new Contract(index, number(IdentifierType.CONTRACT, row.number(), where, "number"),
+				companyName(row.company(), where, "company"),
+				(row.billTo() == null || row.billTo().isBlank()) ? null
+						: number(IdentifierType.BILL_TO, row.billTo(), where, "billTo"),
+				oneOf(row.supportModel(), Set.of("DIRECT", "PARTNER"), where, "supportModel"),
+				oneOf(row.status(), Set.of("ACTIVE", "EXPIRED", "TERMINATED"), where, "status"),
+				instant(row.issuedAt(), where), admins(row.admins(), where));
+	}
+
+	static Serial serial(SerialRow row, int index, String where) {
+		return new Serial(index, number(IdentifierType.SERIAL, row.serial(), where, "serial"),
+				number(IdentifierType.CONTRACT, row.contract(), where, "contract"));
 	}
 
 	private static String companyName(@Nullable String value, String where, String field) {
@@ -220,11 +184,8 @@ final class ImportRows {
 		return List.copyOf(domains);
 	}
 
-	static ProblemException bad(String where, String field, String message) {
-		String name = field.isEmpty() ? where : where + "." + field;
-		return new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_ROW",
-				where + ": " + (field.isEmpty() ? "" : field + " ") + message,
-				List.of(new org.accessdesk.web.DomainError.FieldError(name, message)));
+	static ImportRejected bad(String where, String field, String message) {
+		return ImportRejected.row(where, field, message);
 	}
 
 	private static String clip(String value) {

@@ -49,7 +49,11 @@ class I18nCatalogTests {
 	 */
 	static final Map<String, Set<String>> FAMILIES = Map.of("status.", names(ItemStatus.values()), "reason.",
 			names(ReasonCode.values()), "kind.", names(AccessKind.values()), "type.", names(IdentifierType.values()),
-			"role.", names(Role.values()));
+			"role.", names(Role.values()),
+			// A registry import job's state and phase (registry_import_job's CHECK
+			// constraints).
+			"registry.state.", Set.of("RUNNING", "SUCCEEDED", "FAILED"), "registry.phase.",
+			Set.of("READING", "CHECKING", "MERGING", "DONE"));
 
 	static final String ERRORS = "error.";
 

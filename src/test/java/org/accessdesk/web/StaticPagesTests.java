@@ -22,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class StaticPagesTests {
 
-	static final List<String> PAGES = List.of("/", "/signin.html", "/signup.html", "/review.html");
+	static final List<String> PAGES = List.of("/", "/signin.html", "/signup.html", "/review.html", "/registry.html");
 
 	static final List<String> SCRIPTS = List.of("/app.js", "/review.js", "/signin.js", "/signup.js", "/api.js",
 			"/i18n.js", "/dom.js", "/live.js", "/shell.js", "/profile/tabs.js", "/profile/cards.js",
-			"/profile/access-table.js");
+			"/profile/access-table.js", "/registry.js");
 
 	@Autowired
 	WebTestClient client;
