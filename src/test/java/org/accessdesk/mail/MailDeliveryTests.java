@@ -15,9 +15,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.accessdesk.AccessDeskApplication;
 import org.accessdesk.support.IntegrationTest;
-import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestDatabase;
+import org.accessdesk.support.TestHttp;
 import org.accessdesk.support.TestMail;
 import org.accessdesk.support.TestRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +106,7 @@ class MailDeliveryTests {
 		String token = this.accounts.token(requester);
 
 		TestMail.stop();
-		WebClient api = WebClient.builder().baseUrl("http://localhost:" + this.port).build();
+		WebClient api = TestHttp.webClient(this.port).build();
 		List<Integer> statuses = Flux.range(0, 200)
 			.flatMap(
 					(i) -> api.post()
