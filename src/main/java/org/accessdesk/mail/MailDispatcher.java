@@ -27,6 +27,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Sends what the outbox holds. Woken after a local commit that wrote mail and on a short
@@ -48,6 +49,14 @@ class MailDispatcher implements SmartLifecycle {
 	private static final Log logger = LogFactory.getLog(MailDispatcher.class);
 
 	private static final Boolean POLL = Boolean.FALSE;
+
+	/**
+	 * Tries of the SENT mark after the server accepted: about 5 s in all, well within a
+	 * lease. Without them a connection lost at that moment (PostgreSQL restarting, the
+	 * connection killed) left the rows SENDING until their lease ran out, and they were
+	 * sent again: the soak (bench/soak.sh) saw 6 mails twice that way.
+	 */
+	private static final int MARK_RETRIES = 6;
 
 	private final OutboxRows rows;
 
@@ -231,7 +240,12 @@ class MailDispatcher implements SmartLifecycle {
 			.filter((outcome) -> outcome.failure() == null)
 			.map((outcome) -> outcome.mail().id())
 			.toList();
-		Mono<Long> markSent = this.rows.markSent(claim, delivered).doOnNext(this.sent::increment);
+		// The server has these mails. The rows stay claimed under this claim until
+		// marked,
+		// so the mark is safe to repeat.
+		Mono<Long> markSent = this.rows.markSent(claim, delivered)
+			.retryWhen(Retry.backoff(MARK_RETRIES, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2)))
+			.doOnNext(this.sent::increment);
 		Flux<Long> failures = Flux.fromIterable(outcomes)
 			.filter((outcome) -> outcome.failure() != null)
 			.concatMap((outcome) -> recordFailure(claim, outcome));

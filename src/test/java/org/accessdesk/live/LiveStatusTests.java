@@ -13,9 +13,10 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.accessdesk.request.EventPosition;
 import org.accessdesk.support.IntegrationTest;
 import org.accessdesk.support.SseClient;
-import org.accessdesk.support.TestDatabase;
-import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestAccounts;
+import org.accessdesk.support.TestDatabase;
+import org.accessdesk.support.TestHttp;
 import org.accessdesk.support.TestRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -309,10 +310,7 @@ class LiveStatusTests {
 	}
 
 	WebClient web(String token) {
-		return WebClient.builder()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultHeaders((headers) -> headers.setBearerAuth(token))
-			.build();
+		return TestHttp.webClient(this.port).defaultHeaders((headers) -> headers.setBearerAuth(token)).build();
 	}
 
 }

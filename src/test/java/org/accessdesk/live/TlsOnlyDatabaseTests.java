@@ -17,8 +17,9 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 import org.accessdesk.AccessDeskApplication;
 import org.accessdesk.support.SseClient;
-import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestAccounts;
+import org.accessdesk.support.TestHttp;
 import org.accessdesk.support.TestMail;
 import org.accessdesk.support.TlsOnlyPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -103,7 +103,7 @@ class TlsOnlyDatabaseTests {
 	@Test
 	void submissionsLiveStatusAndReadinessWorkOverTls() throws Exception {
 		int port = Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
-		WebTestClient client = WebTestClient.bindToServer()
+		WebTestClient client = WebTestClient.bindToServer(TestHttp.connector())
 			.baseUrl("http://localhost:" + port)
 			.responseTimeout(WAIT)
 			.build();
@@ -114,7 +114,8 @@ class TlsOnlyDatabaseTests {
 		String token = accounts.token(customer);
 		try (SseClient stream = new SseClient(port, "/api/me/events", Person.bearer(token))) {
 			assertThat(stream.headers(WAIT)).as("the stream opened").isNotNull();
-			Map<?, ?> request = WebClient.create("http://localhost:" + port)
+			Map<?, ?> request = TestHttp.webClient(port)
+				.build()
 				.post()
 				.uri("/api/access-requests")
 				.headers(Person.bearer(token))

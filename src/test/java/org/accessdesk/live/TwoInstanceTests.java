@@ -9,9 +9,10 @@ import java.util.Map;
 import org.accessdesk.AccessDeskApplication;
 import org.accessdesk.support.IntegrationTest;
 import org.accessdesk.support.SseClient;
-import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestDatabase;
+import org.accessdesk.support.TestHttp;
 import org.accessdesk.support.TestMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,8 +64,7 @@ class TwoInstanceTests {
 		int portB = Integer.parseInt(instanceB.getEnvironment().getRequiredProperty("local.server.port"));
 		Person customer = new TestAccounts(this.client).customer("Two Instance Corp");
 		String token = new TestAccounts(this.client).token(customer);
-		WebClient instanceA = WebClient.builder()
-			.baseUrl("http://localhost:" + this.portA)
+		WebClient instanceA = TestHttp.webClient(this.portA)
 			.defaultHeaders((headers) -> headers.setBearerAuth(token))
 			.build();
 		List<Long> millis = new ArrayList<>();

@@ -15,9 +15,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.accessdesk.AccessDeskApplication;
 import org.accessdesk.support.IntegrationTest;
-import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestDatabase;
+import org.accessdesk.support.TestHttp;
 import org.accessdesk.support.TestMail;
 import org.accessdesk.support.TestRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +106,7 @@ class MailDeliveryTests {
 		String token = this.accounts.token(requester);
 
 		TestMail.stop();
-		WebClient api = WebClient.builder().baseUrl("http://localhost:" + this.port).build();
+		WebClient api = TestHttp.webClient(this.port).build();
 		List<Integer> statuses = Flux.range(0, 200)
 			.flatMap(
 					(i) -> api.post()
@@ -276,6 +277,50 @@ class MailDeliveryTests {
 			.value((Integer retried) -> assertThat(retried).isGreaterThanOrEqualTo(1));
 		assertThat(TestMail.await(recipient, 1, WAIT)).hasSize(1);
 		awaitRows(recipient, "state = 'SENT'", 1);
+	}
+
+	@Test
+	void aMailTheServerAcceptedIsNotSentAgainWhenItsSentMarkFailsOnce() throws Exception {
+		// The first SENT mark of this recipient's mail fails, as when the connection is
+		// lost
+		// right after the server accepted the mail (a sequence: nextval survives the
+		// rollback of the failing statement).
+		String recipient = TestAccounts.uniqueEmail("mark-fails");
+		String name = "mark_fails_" + UUID.randomUUID().toString().replace("-", "");
+		this.db.sql("CREATE SEQUENCE " + name).then().block(WAIT);
+		this.db
+			.sql("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+					+ " IF NEW.state = 'SENT' AND NEW.recipient = '" + recipient + "' AND nextval('" + name + "') = 1"
+					+ " THEN RAISE EXCEPTION 'connection lost (test)'; END IF; RETURN NEW; END $$")
+			.then()
+			.block(WAIT);
+		this.db
+			.sql("CREATE TRIGGER " + name + " BEFORE UPDATE ON mail_outbox FOR EACH ROW EXECUTE FUNCTION " + name
+					+ "()")
+			.then()
+			.block(WAIT);
+		try {
+			this.outbox.post(List.of(new Letter(MailKind.ITEM_CHANGED, Recipient.address(recipient), facts(0))))
+				.block(WAIT);
+			assertThat(TestMail.await(recipient, 1, WAIT)).hasSize(1);
+			// Marked SENT by the same dispatcher, well before the lease would hand the
+			// row
+			// to another round (which would send it again).
+			await("the mail marked SENT").atMost(this.properties.lease().dividedBy(2))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> rows(recipient, "state = 'SENT' AND attempts = 1") == 1);
+			assertThat(this.db.sql("SELECT last_value FROM " + name)
+				.map((row) -> row.get(0, Long.class))
+				.one()
+				.block(WAIT)).isGreaterThanOrEqualTo(2);
+			TestMail.pause(Duration.ofSeconds(1));
+			assertThat(TestMail.to(recipient)).hasSize(1);
+		}
+		finally {
+			this.db.sql("DROP TRIGGER " + name + " ON mail_outbox").then().block(WAIT);
+			this.db.sql("DROP FUNCTION " + name + "()").then().block(WAIT);
+			this.db.sql("DROP SEQUENCE " + name).then().block(WAIT);
+		}
 	}
 
 	@Test

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.accessdesk.support.IntegrationTest;
-import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestAccounts;
+import org.accessdesk.support.TestHttp;
 import org.accessdesk.support.TestRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,8 +61,7 @@ class ConcurrencyAndIdempotencyTests {
 
 	@Test
 	void fiftyConcurrentSubmissionsOfOneContractMakeExactlyOneLiveItem() {
-		WebClient web = WebClient.builder()
-			.baseUrl("http://localhost:" + this.port)
+		WebClient web = TestHttp.webClient(this.port)
 			.defaultHeaders((headers) -> headers.setBearerAuth(this.token))
 			.build();
 		// The contract goes to the vendor queue (company mismatch), so every racer wants
@@ -125,8 +125,7 @@ class ConcurrencyAndIdempotencyTests {
 	@Test
 	void concurrentSubmissionsWithOneKeyMakeOneRequest() {
 		String key = "race-" + UUID.randomUUID();
-		WebClient web = WebClient.builder()
-			.baseUrl("http://localhost:" + this.port)
+		WebClient web = TestHttp.webClient(this.port)
 			.defaultHeaders((headers) -> headers.setBearerAuth(this.token))
 			.build();
 		Map<String, Object> body = Map.of("kind", "FULL_SUPPORT", "identifierType", "BILL_TO", "identifiers",

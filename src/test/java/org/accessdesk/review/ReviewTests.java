@@ -8,8 +8,9 @@ import java.util.UUID;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.accessdesk.support.IntegrationTest;
-import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestAccounts;
+import org.accessdesk.support.TestHttp;
 import org.accessdesk.support.TestMail;
 import org.accessdesk.support.TestRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -306,10 +307,7 @@ class ReviewTests {
 	}
 
 	private WebClient web(String token) {
-		return WebClient.builder()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultHeaders((headers) -> headers.setBearerAuth(token))
-			.build();
+		return TestHttp.webClient(this.port).defaultHeaders((headers) -> headers.setBearerAuth(token)).build();
 	}
 
 	private Map<?, ?> submit(String kind, String type, String identifier, String justification) {

@@ -27,7 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = { TestDatabase.class, TestMail.class })
-@Import(TestClock.Configuration.class)
+@Import({ TestClock.Configuration.class, TestHttp.Configuration.class })
 public @interface IntegrationTest {
 
 }

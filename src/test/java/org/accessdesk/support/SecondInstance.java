@@ -41,7 +41,7 @@ public final class SecondInstance implements AutoCloseable {
 
 	/** A client of this instance, as generous with time as the tests' own. */
 	public WebTestClient client() {
-		return WebTestClient.bindToServer()
+		return WebTestClient.bindToServer(TestHttp.connector())
 			.baseUrl("http://localhost:" + port())
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();

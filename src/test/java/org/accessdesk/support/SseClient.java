@@ -17,7 +17,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.Disposable;
 
@@ -37,7 +36,8 @@ public final class SseClient implements AutoCloseable {
 	private volatile boolean completed;
 
 	public SseClient(int port, String path, Consumer<HttpHeaders> auth) {
-		this.connection = WebClient.create("http://localhost:" + port)
+		this.connection = TestHttp.webClient(port)
+			.build()
 			.get()
 			.uri(path)
 			.headers(auth)
