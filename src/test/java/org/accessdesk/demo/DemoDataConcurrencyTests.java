@@ -9,12 +9,14 @@ import org.accessdesk.account.AccountRegistration;
 import org.accessdesk.registry.RegistryImport;
 import org.accessdesk.support.TestAccounts.Person;
 import org.accessdesk.support.TestDatabase;
+import org.accessdesk.support.TestHttp;
 import org.accessdesk.support.TestMail;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -31,6 +33,9 @@ import reactor.test.StepVerifier;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+// The tests' JDK HTTP client (see TestHttp): every Netty buffer in the run is the
+// service's.
+@Import(TestHttp.Configuration.class)
 @ActiveProfiles({ "test", "demo" })
 @ContextConfiguration(initializers = { TestDatabase.class, TestMail.class })
 class DemoDataConcurrencyTests {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
 import org.accessdesk.support.TestDatabase;
+import org.accessdesk.support.TestHttp;
 import org.accessdesk.support.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
@@ -32,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+// The tests' JDK HTTP client (see TestHttp): every Netty buffer in the run is the
+// service's.
+@Import(TestHttp.Configuration.class)
 @ActiveProfiles({ "test", "demo" })
 @ContextConfiguration(initializers = { TestDatabase.class, TestMail.class })
 class DemoDataTests {
