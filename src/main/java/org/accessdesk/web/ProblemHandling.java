@@ -3,6 +3,7 @@ package org.accessdesk.web;
 import java.time.Duration;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,11 @@ class ProblemHandling {
 		Duration wait = Problems.retryAfter(failure);
 		if (wait != null) {
 			response.header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait));
+		}
+		if (problem.getStatus() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			// A body refused half read: the rest would be taken for the next request on
+			// this connection (see ProblemResponses).
+			response.header(HttpHeaders.CONNECTION, "close");
 		}
 		return Mono.just(response.body(problem));
 	}

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -115,6 +116,9 @@ class BadInputTests {
 			.isEqualTo(413)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			// The unread body must not be taken for the next request on the connection.
+			.expectHeader()
+			.valueEquals(HttpHeaders.CONNECTION, "close")
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("PAYLOAD_TOO_LARGE");
@@ -128,6 +132,8 @@ class BadInputTests {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(413)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CONNECTION, "close")
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("PAYLOAD_TOO_LARGE");
