@@ -3,6 +3,7 @@ package org.accessdesk.registry;
 import java.io.InputStream;
 import java.util.Map;
 
+import org.accessdesk.web.JsonPaths;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -135,7 +136,7 @@ final class RegistryJson implements ImportReader {
 			throw ImportRejected.of("UNKNOWN_FIELD", where, String.valueOf(ex.getPropertyName()), "unknown field");
 		}
 		catch (DatabindException ex) {
-			throw ImportRejected.of("MALFORMED_REQUEST", where, fieldOf(ex), "has the wrong type");
+			throw ImportRejected.of("MALFORMED_REQUEST", where, JsonPaths.of(ex), "has the wrong type");
 		}
 		if (value instanceof ImportRows.CompanyRow company) {
 			return ImportRows.company(company, at, where);
@@ -152,19 +153,6 @@ final class RegistryJson implements ImportReader {
 	private ImportRejected malformed(String message) {
 		this.ended = true;
 		return ImportRejected.of("MALFORMED_REQUEST", "", "", message);
-	}
-
-	private static String fieldOf(DatabindException failure) {
-		StringBuilder path = new StringBuilder();
-		for (var reference : failure.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
 	}
 
 	@Override

@@ -2,8 +2,8 @@ package org.accessdesk.web;
 
 import java.time.Duration;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +32,22 @@ class ProblemHandling {
 		if (wait != null) {
 			response.header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait));
 		}
-		if (problem.getStatus() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-			// A body refused half read: the rest would be taken for the next request on
-			// this connection (see ProblemResponses).
+		if (refusedHalfRead(failure)) {
+			// A chunked body refused half read by the codec's limit: the server would
+			// take the rest for the client's next request on this connection, so the
+			// connection ends. (A body refused by its declared length is skipped by it.)
 			response.header(HttpHeaders.CONNECTION, "close");
 		}
 		return Mono.just(response.body(problem));
+	}
+
+	private static boolean refusedHalfRead(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataBufferLimitException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

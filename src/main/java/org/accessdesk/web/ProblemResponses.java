@@ -54,13 +54,6 @@ public class ProblemResponses {
 		}
 		response.setRawStatusCode(problem.getStatus());
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (problem.getStatus() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-			// The body was refused unread (or half read): what is left of it would be
-			// taken
-			// for the client's next request on this connection, so the connection ends
-			// here.
-			response.getHeaders().set(HttpHeaders.CONNECTION, "close");
-		}
 		byte[] body = this.json.writeValueAsBytes(problem);
 		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
 	}

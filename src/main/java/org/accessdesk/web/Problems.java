@@ -94,7 +94,7 @@ final class Problems {
 		}
 		DatabindException wrongShape = causeOf(failure, DatabindException.class);
 		if (wrongShape != null) {
-			String field = fieldOf(wrongShape);
+			String field = JsonPaths.of(wrongShape);
 			ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", field.isEmpty()
 					? "The request body has the wrong shape." : "Field '" + field + "' has the wrong type.");
 			if (!field.isEmpty()) {
@@ -177,19 +177,6 @@ final class Problems {
 	private static String codeOf(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		return known != null ? known.name() : "HTTP_" + status.value();
-	}
-
-	private static String fieldOf(DatabindException failure) {
-		StringBuilder path = new StringBuilder();
-		for (var reference : failure.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
 	}
 
 	private static String clip(String reason) {
