@@ -41,23 +41,10 @@ public class NettyLeaks<T> extends ResourceLeakDetector<T> {
 		this(resourceType, samplingInterval);
 	}
 
-	/**
-	 * Leaks already known and not ours to fix in the test run, by a line of where the
-	 * buffer was created; each is kept in {@code netty-leaks-known.txt} beside the file,
-	 * not failed on. One, seen once in three full runs: a JSON answer's buffer (Spring's
-	 * Jackson encoder, after the query it waited for) dropped when its client had gone —
-	 * under investigation (README, "Known flakes"). Anything else fails.
-	 */
-	static final List<String> KNOWN = List.of("org.springframework.http.codec.AbstractJacksonEncoder.encodeValue(");
-
 	@Override
 	protected void reportTracedLeak(String resourceType, String records) {
 		super.reportTracedLeak(resourceType, records);
 		String leak = "LEAK: " + resourceType + ".release() was not called before it was garbage-collected." + records;
-		if (KNOWN.stream().anyMatch(records::contains)) {
-			append(known(), leak);
-			return;
-		}
 		record(leak);
 	}
 
@@ -69,7 +56,7 @@ public class NettyLeaks<T> extends ResourceLeakDetector<T> {
 	}
 
 	/** Leaks reported since the last call. */
-	static List<String> drain() {
+	public static List<String> drain() {
 		List<String> leaks = new ArrayList<>();
 		for (String leak = found.poll(); leak != null; leak = found.poll()) {
 			leaks.add(leak);
@@ -86,7 +73,7 @@ public class NettyLeaks<T> extends ResourceLeakDetector<T> {
 	 * Lets the collector take unreachable buffers and makes Netty look: it reports leaks
 	 * only when a buffer is allocated after the collector has queued the leaked ones.
 	 */
-	static void collectAndLook() throws InterruptedException {
+	public static void collectAndLook() throws InterruptedException {
 		for (int round = 0; round < 5; round++) {
 			System.gc();
 			Thread.sleep(100);
@@ -103,7 +90,6 @@ public class NettyLeaks<T> extends ResourceLeakDetector<T> {
 		if (file != null) {
 			try {
 				Files.deleteIfExists(file);
-				Files.deleteIfExists(known());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -114,11 +100,6 @@ public class NettyLeaks<T> extends ResourceLeakDetector<T> {
 	private static void record(String leak) {
 		found.add(leak);
 		append(file(), leak);
-	}
-
-	private static Path known() {
-		Path file = file();
-		return (file != null) ? file.resolveSibling("netty-leaks-known.txt") : null;
 	}
 
 	private static void append(Path file, String leak) {
