@@ -43,9 +43,33 @@ public class NettyLeaks<T> extends ResourceLeakDetector<T> {
 
 	@Override
 	protected void reportTracedLeak(String resourceType, String records) {
-		super.reportTracedLeak(resourceType, records);
 		String leak = "LEAK: " + resourceType + ".release() was not called before it was garbage-collected." + records;
+		if (isUnsentQueryOnAClosedConnection(records)) {
+			System.err.println("Known r2dbc-postgresql leak (pgjdbc/r2dbc-postgresql#736, not failed on): the"
+					+ " parameters of a query whose connection closed before it was sent; kept in " + known());
+			append(known(), leak);
+			return;
+		}
+		super.reportTracedLeak(resourceType, records);
 		record(leak);
+	}
+
+	/**
+	 * The one leak this check lets pass, because the fix is the driver's and still open
+	 * upstream (pgjdbc/r2dbc-postgresql#736): a query's bind parameters, encoded by the
+	 * driver's codecs, on a conversation that ended because its connection closed — the
+	 * driver retains them for the Bind message and never gives that reference back when
+	 * the message is not written. Only killing the service's connections makes it here
+	 * (LiveStatusTests: a background job's query meets the dying connection); it is the
+	 * same in production after a PostgreSQL restart, a few hundred bytes per query
+	 * caught. A leak created anywhere else, or without the connection failing, still
+	 * fails.
+	 */
+	static boolean isUnsentQueryOnAClosedConnection(String records) {
+		int created = records.indexOf("Created at:");
+		return created >= 0 && records.indexOf("io.r2dbc.postgresql.codec.", created) > 0
+				&& (records.contains("io.r2dbc.postgresql.client.ReactorNettyClient.handleConnectionError(")
+						|| records.contains("io.r2dbc.postgresql.client.ReactorNettyClient.handleClose("));
 	}
 
 	@Override
@@ -90,6 +114,7 @@ public class NettyLeaks<T> extends ResourceLeakDetector<T> {
 		if (file != null) {
 			try {
 				Files.deleteIfExists(file);
+				Files.deleteIfExists(known());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -100,6 +125,11 @@ public class NettyLeaks<T> extends ResourceLeakDetector<T> {
 	private static void record(String leak) {
 		found.add(leak);
 		append(file(), leak);
+	}
+
+	private static Path known() {
+		Path file = file();
+		return (file != null) ? file.resolveSibling("netty-leaks-known.txt") : null;
 	}
 
 	private static void append(Path file, String leak) {
