@@ -15,9 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param rowsWritten registry rows inserted or changed (known at the end)
  */
 public record ImportJob(UUID id, String state, String phase, String format, @Nullable String list, long bytes,
-		long rowsRead, long rowsWritten, RegistryImport.@Nullable ImportSummary summary,
-		List<ImportRejected.RowError> errors, String operator, @Nullable Instant startedAt,
-		@Nullable Instant finishedAt) {
+		long rowsRead, long rowsWritten, @Nullable ImportSummary summary, List<ImportRejected.RowError> errors,
+		String operator, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
 	public ImportJob {
 		errors = List.copyOf(errors);
