@@ -147,17 +147,23 @@ class Contracts {
 	}
 
 	private static RegistryEntry entry(Readable row) {
-		return new RegistryEntry.Contract(row.get("number", String.class), row.get("status", String.class),
-				row.get("support_model", String.class), Columns.instant(row, "issued_at"),
-				row.get("company", String.class), Columns.list(row, "email_domains"),
+		return new RegistryEntry.Contract(row.get("number", String.class), status(row), supportModel(row),
+				Columns.instant(row, "issued_at"), row.get("company", String.class), Columns.list(row, "email_domains"),
 				row.get("bill_to_id", String.class), Columns.list(row, "admins"));
 	}
 
 	private static RegistryReads.ContractView viewOf(Readable row) {
 		return new RegistryReads.ContractView(row.get("number", String.class), row.get("company", String.class),
-				row.get("bill_to_id", String.class), row.get("support_model", String.class),
-				row.get("status", String.class), Columns.instant(row, "issued_at").toString(),
-				Columns.list(row, "admins"));
+				row.get("bill_to_id", String.class), supportModel(row), status(row),
+				Columns.instant(row, "issued_at").toString(), Columns.list(row, "admins"));
+	}
+
+	private static ContractStatus status(Readable row) {
+		return ContractStatus.valueOf(row.get("status", String.class));
+	}
+
+	private static SupportModel supportModel(Readable row) {
+		return SupportModel.valueOf(row.get("support_model", String.class));
 	}
 
 }

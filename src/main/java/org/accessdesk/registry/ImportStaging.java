@@ -118,8 +118,8 @@ class ImportStaging {
 				.bind("companies", texts(contracts, ImportRows.Contract::company))
 				.bind("keys", texts(contracts, (c) -> CompanyNames.matchKey(c.company())))
 				.bind("billTos", texts(contracts, (c) -> (c.billTo() != null) ? c.billTo() : ""))
-				.bind("models", texts(contracts, ImportRows.Contract::supportModel))
-				.bind("statuses", texts(contracts, ImportRows.Contract::status))
+				.bind("models", texts(contracts, (c) -> c.supportModel().name()))
+				.bind("statuses", texts(contracts, (c) -> c.status().name()))
 				.bind("issued", texts(contracts, (c) -> c.issuedAt().toString()))
 				.bind("admins", texts(contracts, (c) -> String.join(" ", c.admins())))
 				.then());

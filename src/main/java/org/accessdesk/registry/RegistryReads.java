@@ -58,8 +58,8 @@ public class RegistryReads {
 	public record BillToView(String id, String company, boolean fullSupport, List<String> admins) {
 	}
 
-	public record ContractView(String number, String company, @Nullable String billTo, String supportModel,
-			String status, String issuedAt, List<String> admins) {
+	public record ContractView(String number, String company, @Nullable String billTo, SupportModel supportModel,
+			ContractStatus status, String issuedAt, List<String> admins) {
 	}
 
 	public record SerialView(String serial, String contract) {
