@@ -89,12 +89,6 @@ class ImportJobs {
 		this.properties = properties;
 	}
 
-	enum Phase {
-
-		READING, CHECKING, MERGING, DONE
-
-	}
-
 	Mono<Void> begin(UUID id, String operator, ImportFormat format, @Nullable String list, long bytes,
 			boolean background) {
 		return this.db.sql(BEGIN)
@@ -108,7 +102,7 @@ class ImportJobs {
 	}
 
 	/** Rows read so far; also shows the import is alive. */
-	Mono<Void> progress(UUID id, Phase phase, long rowsRead) {
+	Mono<Void> progress(UUID id, ImportJob.Phase phase, long rowsRead) {
 		return this.db.sql(PROGRESS).bind("id", id).bind("phase", phase.name()).bind("read", rowsRead).then();
 	}
 
@@ -175,9 +169,10 @@ class ImportJobs {
 	private ImportJob job(Readable row) {
 		String summary = row.get("summary", String.class);
 		String errors = row.get("errors", String.class);
-		return new ImportJob(row.get("id", UUID.class), row.get("state", String.class), row.get("phase", String.class),
-				row.get("format", String.class), row.get("list", String.class), row.get("bytes", Long.class),
-				row.get("rows_read", Long.class), row.get("rows_written", Long.class),
+		return new ImportJob(row.get("id", UUID.class), ImportJob.State.valueOf(row.get("state", String.class)),
+				ImportJob.Phase.valueOf(row.get("phase", String.class)),
+				ImportFormat.valueOf(row.get("format", String.class)), row.get("list", String.class),
+				row.get("bytes", Long.class), row.get("rows_read", Long.class), row.get("rows_written", Long.class),
 				(summary != null) ? this.json.readValue(summary, ImportSummary.class) : null,
 				(errors != null) ? List.of(this.json.readValue(errors, ImportRejected.RowError[].class)) : List.of(),
 				row.get("operator", String.class), Columns.instantOrNull(row, "started_at"),

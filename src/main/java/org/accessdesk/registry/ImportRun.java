@@ -52,11 +52,11 @@ class ImportRun {
 			.subscribeOn(Schedulers.boundedElastic());
 		Mono<ImportSummary> work = rows.buffer(this.properties.importBatchSize())
 			.concatMap((batch) -> this.staging.stage(job, batch)
-				.then(Mono.defer(() -> this.jobs.progress(job, ImportJobs.Phase.READING, reading.read()))), 1)
+				.then(Mono.defer(() -> this.jobs.progress(job, ImportJob.Phase.READING, reading.read()))), 1)
 			.then(Mono.defer(reading::rejection))
-			.then(Mono.defer(() -> this.jobs.progress(job, ImportJobs.Phase.CHECKING, reading.read())))
+			.then(Mono.defer(() -> this.jobs.progress(job, ImportJob.Phase.CHECKING, reading.read())))
 			.then(this.staging.checkReferences(job, names, this.properties.maxImportErrors()))
-			.then(Mono.defer(() -> this.jobs.progress(job, ImportJobs.Phase.MERGING, reading.read())))
+			.then(Mono.defer(() -> this.jobs.progress(job, ImportJob.Phase.MERGING, reading.read())))
 			.then(this.merge.merge(job));
 		return Mono.usingWhen(Mono.fromSupplier(() -> heartbeat(job)), (beat) -> work, (beat) -> end(job, beat),
 				(beat, ex) -> end(job, beat), (beat) -> end(job, beat));
