@@ -84,8 +84,7 @@ public class RegistryImport {
 						reading))
 				.onErrorResume((ex) -> this.jobs.forget(id).then(Mono.error(ex)))
 				.flatMap((summary) -> this.jobs.forget(id).thenReturn(summary))
-				// A caller that went away (the transaction is rolled back): no row is
-				// left.
+				// A caller that went away: its job row goes too.
 				.doOnCancel(() -> this.jobs.forget(id).subscribe());
 		});
 	}
