@@ -97,18 +97,15 @@ class OutboxRows {
 	}
 
 	/**
-	 * Marks claimed rows SENT. A sent link's secret has done its job: the outbox keeps no
-	 * working links ({@link AccountNotice}).
+	 * Marks one claimed row SENT. A sent link's secret has done its job: the outbox keeps
+	 * no working links ({@link AccountNotice}).
 	 */
-	Mono<Long> markSent(UUID claim, List<Long> ids) {
-		if (ids.isEmpty()) {
-			return Mono.just(0L);
-		}
+	Mono<Long> markSent(UUID claim, long id) {
 		return this.db.sql("""
 				UPDATE mail_outbox SET state = 'SENT', sent_at = now(), claim = NULL, lease_until = NULL,
 				       last_error = NULL, facts = facts - 'token'
-				WHERE claim = :claim AND id = ANY(:ids)
-				""").bind("claim", claim).bind("ids", ids.toArray(Long[]::new)).fetch().rowsUpdated();
+				WHERE claim = :claim AND id = :id
+				""").bind("claim", claim).bind("id", id).fetch().rowsUpdated();
 	}
 
 	Mono<Long> retryLater(UUID claim, long id, Duration wait, String error) {
