@@ -7,7 +7,6 @@ import org.accessdesk.account.StaffDirectory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
@@ -20,28 +19,16 @@ import reactor.core.publisher.Mono;
  * Where system mail is written: rows of the outbox, in the caller's transaction, so that
  * a mail exists exactly when the change it reports has committed. Only the one door for
  * state (and the service-level check, for reminders and alerts) posts here. Each row gets
- * the recipient's email, name and language as they are now; the dispatcher is woken once
- * the transaction has committed.
+ * the recipient's email, name and language as they are now, as the account module answers
+ * them ({@link OutboxRows#insert}); the dispatcher is woken once the transaction has
+ * committed.
  */
 @Component
 class MailOutbox {
 
 	private static final Log logger = LogFactory.getLog(MailOutbox.class);
 
-	private static final String INSERT = "INSERT INTO mail_outbox (kind, recipient, recipient_name, language, facts)"
-			+ " SELECT l.kind, COALESCE(by_id.email, l.address), COALESCE(by_id.name, by_address.name),"
-			+ " COALESCE(by_id.language, by_address.language, :defaultLanguage), l.facts::jsonb"
-			+ " FROM unnest(:kinds::text[], :accounts::text[], :addresses::text[], :facts::text[])"
-			+ " AS l(kind, account, address, facts)"
-			+ " LEFT JOIN account by_id ON by_id.id = NULLIF(l.account, '')::uuid"
-			// An address speaks a person's language only when its owner proved it: mail
-			// to an administrator's address never takes the name or language of whoever
-			// signed up with it unproved (SPEC §2a).
-			+ " LEFT JOIN account by_address ON l.account = '' AND lower(by_address.email) = lower(l.address)"
-			+ " AND by_address.email_verified_at IS NOT NULL"
-			+ " WHERE COALESCE(by_id.email, NULLIF(l.address, '')) IS NOT NULL";
-
-	private final DatabaseClient db;
+	private final OutboxRows rows;
 
 	private final JsonMapper json;
 
@@ -51,9 +38,8 @@ class MailOutbox {
 
 	private final List<String> vendorDesk;
 
-	MailOutbox(DatabaseClient db, JsonMapper json, MailProperties properties, MailWakeUps wakeUps,
-			StaffDirectory staff) {
-		this.db = db;
+	MailOutbox(OutboxRows rows, JsonMapper json, MailProperties properties, MailWakeUps wakeUps, StaffDirectory staff) {
+		this.rows = rows;
 		this.json = json;
 		this.properties = properties;
 		this.wakeUps = wakeUps;
@@ -86,14 +72,9 @@ class MailOutbox {
 		if (kinds.isEmpty()) {
 			return Mono.empty();
 		}
-		return this.db.sql(INSERT)
-			.bind("defaultLanguage", this.properties.defaultLanguage())
-			.bind("kinds", kinds.toArray(String[]::new))
-			.bind("accounts", accounts.toArray(String[]::new))
-			.bind("addresses", addresses.toArray(String[]::new))
-			.bind("facts", facts.toArray(String[]::new))
-			.fetch()
-			.rowsUpdated()
+		return this.rows
+			.insert(this.properties.defaultLanguage(), kinds.toArray(String[]::new), accounts.toArray(String[]::new),
+					addresses.toArray(String[]::new), facts.toArray(String[]::new))
 			.then(wakeAfterCommit());
 	}
 

@@ -3,7 +3,6 @@ package org.accessdesk.mail;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +20,12 @@ class OutboxRetention {
 
 	static final int BATCH = 5000;
 
-	private final DatabaseClient db;
+	private final OutboxRows rows;
 
 	private final MailProperties properties;
 
-	OutboxRetention(DatabaseClient db, MailProperties properties) {
-		this.db = db;
+	OutboxRetention(OutboxRows rows, MailProperties properties) {
+		this.rows = rows;
 		this.properties = properties;
 	}
 
@@ -46,13 +45,7 @@ class OutboxRetention {
 	}
 
 	private Mono<Long> deleteBatch() {
-		return this.db
-			.sql("DELETE FROM mail_outbox WHERE id IN (SELECT id FROM mail_outbox WHERE state = 'SENT'"
-					+ " AND sent_at < now() - make_interval(secs => :seconds) LIMIT :batch)")
-			.bind("seconds", (double) this.properties.keepSent().toSeconds())
-			.bind("batch", BATCH)
-			.fetch()
-			.rowsUpdated();
+		return this.rows.deleteSent(this.properties.keepSent(), BATCH);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.accessdesk.mail;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.accessdesk.account.Accounts;
@@ -54,14 +55,21 @@ class ReviewerContexts {
 	}
 
 	private Mono<Context> reviewer(UUID requestId, UUID accountId) {
-		Mono<MailFacts.@Nullable Person> requester = this.accounts.requesters(List.of(accountId))
+		return Mono.zip(requester(accountId), justification(requestId))
+			.map((both) -> new Context(requestId, both.getT1().orElse(null), both.getT2().orElse(null), Map.of()));
+	}
+
+	/** The requester as reviewers see them, if the account still exists. */
+	private Mono<Optional<MailFacts.Person>> requester(UUID accountId) {
+		return this.accounts.requesters(List.of(accountId))
 			.mapNotNull((found) -> found.get(accountId))
-			.map((person) -> new MailFacts.Person(person.name(), person.email(), person.companyName()));
-		return Mono
-			.zip(requester.map(List::of).defaultIfEmpty(List.of()),
-					this.requests.justification(requestId).map(List::of).defaultIfEmpty(List.of()))
-			.map((both) -> new Context(requestId, both.getT1().isEmpty() ? null : both.getT1().get(0),
-					both.getT2().isEmpty() ? null : both.getT2().get(0), Map.of()));
+			.map((person) -> Optional.of(new MailFacts.Person(person.name(), person.email(), person.companyName())))
+			.defaultIfEmpty(Optional.empty());
+	}
+
+	/** What the requester wrote for the reviewer, if anything. */
+	private Mono<Optional<String>> justification(UUID requestId) {
+		return this.requests.justification(requestId).map(Optional::of).defaultIfEmpty(Optional.empty());
 	}
 
 	/** The request's side of a mail. */

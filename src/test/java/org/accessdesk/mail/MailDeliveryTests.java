@@ -226,9 +226,10 @@ class MailDeliveryTests {
 
 	@Test
 	void aMailThatCanNeverBeDeliveredFailsAtOnceAndDoesNotHoldUpTheRest() throws Exception {
-		// GreenMail 2.1 accepts every recipient, so the poison is an address no server
-		// could
-		// take (SmtpFailuresTests covers the server's own 5xx refusals).
+		/*
+		 * GreenMail 2.1 accepts every recipient, so the poison is an address no server
+		 * could take (SmtpFailuresTests covers the server's own 5xx refusals).
+		 */
 		String poison = TestAccounts.uniqueEmail("it-admin").replace("@", "@example..");
 		String healthy = TestAccounts.uniqueEmail("healthy");
 		List<Letter> letters = new ArrayList<>();
@@ -283,10 +284,11 @@ class MailDeliveryTests {
 
 	@Test
 	void aMailTheServerAcceptedIsNotSentAgainWhenItsSentMarkFailsOnce() throws Exception {
-		// The first SENT mark of this recipient's mail fails, as when the connection is
-		// lost
-		// right after the server accepted the mail (a sequence: nextval survives the
-		// rollback of the failing statement).
+		/*
+		 * The first SENT mark of this recipient's mail fails, as when the connection is
+		 * lost right after the server accepted the mail (a sequence: nextval survives the
+		 * rollback of the failing statement).
+		 */
 		String recipient = TestAccounts.uniqueEmail("mark-fails");
 		String name = "mark_fails_" + UUID.randomUUID().toString().replace("-", "");
 		this.db.sql("CREATE SEQUENCE " + name).then().block(WAIT);
@@ -305,9 +307,10 @@ class MailDeliveryTests {
 			this.outbox.post(List.of(new Letter(MailKind.ITEM_CHANGED, Recipient.address(recipient), facts(0))))
 				.block(WAIT);
 			assertThat(TestMail.await(recipient, 1, WAIT)).hasSize(1);
-			// Marked SENT by the same dispatcher, well before the lease would hand the
-			// row
-			// to another round (which would send it again).
+			/*
+			 * Marked SENT by the same dispatcher, well before the lease would hand the
+			 * row to another round (which would send it again).
+			 */
 			await("the mail marked SENT").atMost(this.properties.lease().dividedBy(2))
 				.pollInterval(Duration.ofMillis(50))
 				.until(() -> rows(recipient, "state = 'SENT' AND attempts = 1") == 1);
