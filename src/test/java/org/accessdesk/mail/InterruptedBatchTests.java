@@ -28,9 +28,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A dispatcher that dies in the middle of a batch, after the server accepted some of its
- * mails: the dispatcher that takes the batch over after the lease sends again at most the
- * one mail that was in flight, because every mail is marked SENT as soon as the server
- * accepted it (SPEC §7: sent at most once in normal operation).
+ * mails: the dispatcher that takes the batch over after the lease sends again at most two
+ * mails — the one in flight and the one before it, whose SENT mark may still be on its
+ * way (BatchDelivery) — because every mail is marked SENT as soon as the server accepted
+ * it (SPEC §7: sent at most once in normal operation).
  */
 @IntegrationTest
 class InterruptedBatchTests {
@@ -117,7 +118,7 @@ class InterruptedBatchTests {
 			TestMail.pause(Duration.ofSeconds(1));
 			int sentAgain = accepted.get() + TestMail.to(recipient).size() - MAILS;
 			assertThat(accepted.get()).isEqualTo(ACCEPTED_BEFORE_THE_CRASH);
-			assertThat(sentAgain).as("mails sent twice").isBetween(0, 1);
+			assertThat(sentAgain).as("mails sent twice").isBetween(0, 2);
 		}
 		finally {
 			crashed.countDown();
