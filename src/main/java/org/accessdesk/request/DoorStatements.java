@@ -2,18 +2,13 @@ package org.accessdesk.request;
 
 /**
  * The one door's statements ({@link StatusDoor}): each change is one statement that moves
- * or writes the item and appends its event, so the two cannot part.
+ * or writes the item and appends its event, so the two cannot part — and a change costs
+ * one round trip. That is why they span two tables here instead of living in
+ * {@link AccessItems} and {@link EventLog}; the columns they return and the event's
+ * columns are still those two classes' ({@link AccessItems#COLUMNS},
+ * {@link EventLog#INSERT}).
  */
 final class DoorStatements {
-
-	private static final String ITEM_COLUMNS = """
-			id, request_id, account_id, kind, identifier_type, identifier, entitlement, contract_number, bill_to_id,
-			status, reason, rule, retry_after, auto_retry, retried_as, deciders, deadline, pending_since, note,
-			created_at, updated_at""";
-
-	private static final String EVENT_INSERT = """
-			INSERT INTO item_event (item_id, request_id, account_id, identifier, kind, from_status, to_status,
-			    reason, actor, comment)""";
 
 	/**
 	 * Moves the item if it is in one of {@code :from}, locking it first, and appends the
@@ -28,7 +23,7 @@ final class DoorStatements {
 			event AS (%s
 			    SELECT id, request_id, account_id, identifier, kind, from_status, status, reason, :actor, :comment
 			    FROM moved)
-			SELECT %s, from_status FROM moved""".formatted(EVENT_INSERT, ITEM_COLUMNS);
+			SELECT %s, from_status FROM moved""".formatted(EventLog.INSERT, AccessItems.COLUMNS);
 
 	/** Marks a TOO_NEW denial as retried, with an event on the old item. */
 	static final String MARK_RETRIED = """
@@ -36,7 +31,7 @@ final class DoorStatements {
 			    WHERE id = :id AND retried_as IS NULL RETURNING *)
 			%s
 			SELECT id, request_id, account_id, identifier, kind, status, status, 'AUTO_RETRY', :actor,
-			    'Submitted again as item ' || :retriedAs FROM marked""".formatted(EVENT_INSERT);
+			    'Submitted again as item ' || :retriedAs FROM marked""".formatted(EventLog.INSERT);
 
 	/** Writes an item and its first event; {@code %s} is the conflict clause. */
 	private static final String INSERT_WITH = """
@@ -48,7 +43,7 @@ final class DoorStatements {
 			    %%s RETURNING *),
 			event AS (%s
 			    SELECT id, request_id, account_id, identifier, kind, NULL, status, reason, :actor, NULL FROM item)
-			SELECT %s FROM item""".formatted(EVENT_INSERT, ITEM_COLUMNS);
+			SELECT %s FROM item""".formatted(EventLog.INSERT, AccessItems.COLUMNS);
 
 	/** Two live items for one access would be one too many: the second is not written. */
 	private static final String UNLESS_LIVE = """

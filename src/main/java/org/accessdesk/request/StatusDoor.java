@@ -1,14 +1,11 @@
 package org.accessdesk.request;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.r2dbc.spi.Readable;
 import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
@@ -135,14 +132,14 @@ class StatusDoor {
 			.bind("from", fromNames)
 			.bind("to", to.name())
 			.bind("reason", change.reason().name())
-			.bind("deadline", Parameter.fromOrEmpty(offset(change.deadline()), OffsetDateTime.class))
+			.bind("deadline", Timestamps.utcOrEmpty(change.deadline()))
 			.bind("deciders",
 					Parameter.fromOrEmpty(change.deciders() == null ? null : change.deciders().toArray(String[]::new),
 							String[].class))
 			.bind("pending", pending)
 			.bind("actor", change.actor())
 			.bind("comment", Parameter.fromOrEmpty(change.comment(), String.class))
-			.map((row) -> Map.entry(ItemRow.read(row), ItemStatus.valueOf(row.get("from_status", String.class))))
+			.map((row) -> Map.entry(AccessItems.row(row), ItemStatus.valueOf(row.get("from_status", String.class))))
 			.one()
 			.switchIfEmpty(Mono.error(StatusChanged::new))
 			.flatMap((moved) -> TransitionMeters.moved(moved.getKey()).thenReturn(moved))
@@ -191,18 +188,14 @@ class StatusDoor {
 			.bind("status", item.status().name())
 			.bind("reason", item.reason().name())
 			.bind("rule", Parameter.fromOrEmpty(item.rule(), String.class))
-			.bind("retryAfter", Parameter.fromOrEmpty(offset(item.retryAfter()), OffsetDateTime.class))
+			.bind("retryAfter", Timestamps.utcOrEmpty(item.retryAfter()))
 			.bind("autoRetry", item.autoRetry())
 			.bind("deciders", item.deciders().toArray(String[]::new))
-			.bind("deadline", Parameter.fromOrEmpty(offset(item.deadline()), OffsetDateTime.class))
+			.bind("deadline", Timestamps.utcOrEmpty(item.deadline()))
 			.bind("pending", item.status().isPending())
 			.bind("actor", actor)
-			.map(ItemRow::read)
+			.map(AccessItems::row)
 			.one();
-	}
-
-	private static @Nullable OffsetDateTime offset(@Nullable Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
 	/** An item about to be written at submission (or auto-retry), as decided. */
