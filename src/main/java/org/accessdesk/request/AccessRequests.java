@@ -1,5 +1,6 @@
 package org.accessdesk.request;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -46,9 +47,12 @@ class AccessRequests {
 
 	private final AccessItems items;
 
-	AccessRequests(DatabaseClient db, AccessItems items) {
+	private final Clock clock;
+
+	AccessRequests(DatabaseClient db, AccessItems items, Clock clock) {
 		this.db = db;
 		this.items = items;
+		this.clock = clock;
 	}
 
 	/**
@@ -59,8 +63,8 @@ class AccessRequests {
 			boolean autoRetry, @Nullable String idempotencyKey, String fingerprint) {
 		return this.db.sql("""
 				INSERT INTO access_request (account_id, kind, identifier_type, justification, auto_retry,
-				    idempotency_key, fingerprint)
-				VALUES (:account, :kind, :type, :justification, :autoRetry, :key, :fingerprint)
+				    idempotency_key, fingerprint, created_at)
+				VALUES (:account, :kind, :type, :justification, :autoRetry, :key, :fingerprint, :now)
 				ON CONFLICT (account_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 				RETURNING\s""" + COLUMNS)
 			.bind("account", accountId)
@@ -70,6 +74,7 @@ class AccessRequests {
 			.bind("autoRetry", autoRetry)
 			.bind("key", Parameter.fromOrEmpty(idempotencyKey, String.class))
 			.bind("fingerprint", fingerprint)
+			.bind("now", Timestamps.utc(this.clock.instant()))
 			.map(AccessRequests::row)
 			.one();
 	}

@@ -15,6 +15,7 @@ import org.accessdesk.web.DomainError;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -165,8 +166,14 @@ public class BackgroundWork {
 		});
 	}
 
+	/**
+	 * What went wrong, for an operator: the failure's kind and its innermost message (a
+	 * data access failure's own message repeats the whole statement, which would push the
+	 * database's reason past the stored length; the log has the whole stack).
+	 */
 	private static String describe(Throwable failure) {
-		String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+		String message = failure.getClass().getSimpleName() + ": "
+				+ NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
 		return (message.length() <= 1000) ? message : message.substring(0, 1000) + "…";
 	}
 

@@ -33,7 +33,7 @@ public class EventLog {
 	 */
 	static final String INSERT = """
 			INSERT INTO item_event (item_id, request_id, account_id, identifier, kind, from_status, to_status,
-			    reason, actor, comment)""";
+			    reason, actor, comment, at)""";
 
 	/**
 	 * What a reader gets of an event. The item's contract and Bill-to ID come with it,

@@ -1,6 +1,7 @@
 package org.accessdesk.review;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,9 +11,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.accessdesk.support.IntegrationTest;
 import org.accessdesk.support.TestAccounts.Person;
 import org.accessdesk.support.TestAccounts;
+import org.accessdesk.support.TestClock;
 import org.accessdesk.support.TestHttp;
 import org.accessdesk.support.TestMail;
 import org.accessdesk.support.TestRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +46,9 @@ class ReviewTests {
 	@Autowired
 	ServiceLevels serviceLevels;
 
+	@Autowired
+	TestClock clock;
+
 	@LocalServerPort
 	int port;
 
@@ -64,6 +70,11 @@ class ReviewTests {
 		this.customer = this.accounts.signUp(TestAccounts.uniqueEmail("asker"), "Asking Person", "en",
 				this.registry.company, "1 Main Street");
 		this.vendor = this.accounts.vendorReviewer();
+	}
+
+	@AfterEach
+	void realTime() {
+		this.clock.reset();
 	}
 
 	@Test
@@ -230,6 +241,47 @@ class ReviewTests {
 		TestMail.pause(Duration.ofSeconds(1));
 		assertThat(withSubject(this.vendor.email(), overdueSubject)).hasSize(1);
 		assertThat(withSubject(this.admin.email(), reminderSubject)).hasSize(1);
+	}
+
+	/**
+	 * Overdue and waiting are the service's clock, not the database's (issue 14, item 7).
+	 * Items are submitted while the service's clock is behind, so that their deadline (6
+	 * h) and their administrators' 48 h come five minutes after the database's time; once
+	 * the service's clock is ten minutes ahead, the queue shows the one overdue and both
+	 * notices fire. (Ahead by minutes only: nothing else in the table falls due with
+	 * them.)
+	 */
+	@Test
+	void overdueAndUnansweredFollowTheServicesClock() {
+		this.clock.advance(Duration.ofHours(-6).plusMinutes(5));
+		String late = item(submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract, null));
+		this.clock.reset();
+		this.clock.advance(Duration.ofHours(-48).plusMinutes(5));
+		Instant asked = this.clock.instant();
+		String waiting = item(submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, null));
+		Instant waitingSince = Instant.parse((String) entry(queue(this.admin, "admin"), waiting).get("waitingSince"));
+		assertThat(waitingSince).isBetween(asked, this.clock.instant());
+		this.clock.reset();
+
+		assertThat(entry(queue(this.vendor, "vendor"), late)).containsEntry("overdue", false);
+		this.serviceLevels.fireDue().block(Duration.ofSeconds(10));
+		assertThat(count("SELECT count(*) FROM review_notice WHERE item_id = :id::uuid", late)).isZero();
+		assertThat(count("SELECT count(*) FROM review_notice WHERE item_id = :id::uuid", waiting)).isZero();
+
+		this.clock.advance(Duration.ofMinutes(10));
+		assertThat(entry(queue(this.vendor, "vendor"), late)).containsEntry("overdue", true);
+		// Until both fired: a run takes the oldest due first, a batch at a time.
+		await("notices").atMost(Duration.ofSeconds(30)).until(() -> {
+			this.serviceLevels.fireDue().block(Duration.ofSeconds(10));
+			return count("SELECT count(*) FROM review_notice WHERE item_id = :id::uuid AND kind = 'VENDOR_OVERDUE'",
+					late) == 1
+					&& count("SELECT count(*) FROM review_notice WHERE item_id = :id::uuid AND kind = 'ADMIN_REMINDER'",
+							waiting) == 1;
+		});
+	}
+
+	private static Map<String, Object> entry(List<Map<String, Object>> queue, String item) {
+		return queue.stream().filter((e) -> item.equals(e.get("id"))).findFirst().orElseThrow();
 	}
 
 	private MimeMessage awaitSubject(String address, String subjectStart) {
