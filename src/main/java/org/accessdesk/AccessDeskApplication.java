@@ -26,13 +26,11 @@ public class AccessDeskApplication {
 
 	public static void main(String[] args) {
 		// Java NIO rather than Netty's epoll transport, unless the operator says
-		// otherwise
-		// (-Dreactor.netty.native=true). On epoll (Netty 4.2.15) a keep-alive connection
-		// now and then stopped being read: the browser's next request sat unread in the
-		// socket (seen as Recv-Q on the server's side) until the client gave up — the 30
-		// s
-		// hangs of the test suite and the never-sent static answers PagesWithoutZeroCopy
-		// works around.
+		// otherwise (-Dreactor.netty.native=true). On epoll (Netty 4.2.15) a keep-alive
+		// connection now and then stopped being read: the browser's next request sat
+		// unread in the socket (seen as Recv-Q on the server's side) until the client
+		// gave up — the 30 s hangs of the test suite and the never-sent static answers
+		// PagesWithoutZeroCopy works around.
 		if (System.getProperty("reactor.netty.native") == null) {
 			System.setProperty("reactor.netty.native", "false");
 		}

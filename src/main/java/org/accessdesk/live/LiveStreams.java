@@ -86,7 +86,9 @@ class LiveStreams {
 	private boolean cutOff(Sinks.Many<ItemEvent> inbox) {
 		logger.info("Closing a live stream that fell more than " + this.properties.subscriberBuffer()
 				+ " events behind; its client resumes with Last-Event-ID");
-		inbox.tryEmitError(new SlowSubscriberException(this.properties.subscriberBuffer()));
+		// Ended, not failed: this is the stream working as designed, not an error for the
+		// operator's log; the browser's EventSource reconnects either way.
+		inbox.tryEmitComplete();
 		return false;
 	}
 
@@ -97,16 +99,6 @@ class LiveStreams {
 			return (page.size() < REPLAY_PAGE) ? these
 					: these.concatWith(Flux.defer(() -> replayFrom(page.get(page.size() - 1).position(), replay)));
 		});
-	}
-
-	/** The stream fell further behind than its buffer allows. */
-	static final class SlowSubscriberException extends RuntimeException {
-
-		SlowSubscriberException(int buffer) {
-			super("More than " + buffer + " events waiting for this stream; closing it so the client resumes", null,
-					false, false);
-		}
-
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.accessdesk.registry;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,26 +13,26 @@ import reactor.core.publisher.Mono;
 @Component
 public class Administrators {
 
+	/** Defined with the administrator tables (V11), over both of them. */
+	private static final String ADMINISTERS = """
+			SELECT registry_administers(:email) AS administers
+			""";
+
 	private final DatabaseClient db;
 
-	Administrators(DatabaseClient db) {
+	private final Contracts contracts;
+
+	private final BillTos billTos;
+
+	Administrators(DatabaseClient db, Contracts contracts, BillTos billTos) {
 		this.db = db;
+		this.contracts = contracts;
+		this.billTos = billTos;
 	}
 
 	/** The contracts and Bill-to IDs the email (any case) administers. */
 	public Mono<Scope> scopeOf(String email) {
-		Mono<Set<String>> contracts = this.db
-			.sql("SELECT contract_number FROM contract_admin WHERE email = lower(:email)")
-			.bind("email", email)
-			.map((row) -> row.get(0, String.class))
-			.all()
-			.collect(Collectors.toSet());
-		Mono<Set<String>> billTos = this.db.sql("SELECT bill_to_id FROM bill_to_admin WHERE email = lower(:email)")
-			.bind("email", email)
-			.map((row) -> row.get(0, String.class))
-			.all()
-			.collect(Collectors.toSet());
-		return Mono.zip(contracts, billTos, Scope::new);
+		return Mono.zip(this.contracts.administeredBy(email), this.billTos.administeredBy(email), Scope::new);
 	}
 
 	/**
@@ -41,7 +40,7 @@ public class Administrators {
 	 * ({@code registry_administers}, which other modules' queries call too).
 	 */
 	public Mono<Boolean> administers(String email) {
-		return this.db.sql("SELECT registry_administers(:email) AS administers")
+		return this.db.sql(ADMINISTERS)
 			.bind("email", email)
 			.map((row, meta) -> Boolean.TRUE.equals(row.get("administers", Boolean.class)))
 			.one();

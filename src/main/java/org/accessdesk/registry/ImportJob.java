@@ -14,13 +14,24 @@ import org.jspecify.annotations.Nullable;
  * @param rowsRead rows read from the upload so far (good and bad)
  * @param rowsWritten registry rows inserted or changed (known at the end)
  */
-public record ImportJob(UUID id, String state, String phase, String format, @Nullable String list, long bytes,
-		long rowsRead, long rowsWritten, RegistryImport.@Nullable ImportSummary summary,
-		List<ImportRejected.RowError> errors, String operator, @Nullable Instant startedAt,
-		@Nullable Instant finishedAt) {
+public record ImportJob(UUID id, State state, Phase phase, ImportFormat format, @Nullable String list, long bytes,
+		long rowsRead, long rowsWritten, @Nullable ImportSummary summary, List<ImportRejected.RowError> errors,
+		String operator, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
 	public ImportJob {
 		errors = List.copyOf(errors);
+	}
+
+	public enum State {
+
+		RUNNING, SUCCEEDED, FAILED
+
+	}
+
+	public enum Phase {
+
+		READING, CHECKING, MERGING, DONE
+
 	}
 
 }

@@ -2,11 +2,13 @@ package org.accessdesk.registry;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -58,8 +60,8 @@ final class ImportRows {
 	record BillTo(int row, String id, String company, boolean fullSupport, List<String> admins) implements Row {
 	}
 
-	record Contract(int row, String number, String company, @Nullable String billTo, String supportModel, String status,
-			Instant issuedAt, List<String> admins) implements Row {
+	record Contract(int row, String number, String company, @Nullable String billTo, SupportModel supportModel,
+			ContractStatus status, Instant issuedAt, List<String> admins) implements Row {
 	}
 
 	record Serial(int row, String serial, String contract) implements Row {
@@ -94,9 +96,9 @@ final class ImportRows {
 				companyName(row.company(), where, "company"),
 				(row.billTo() == null || row.billTo().isBlank()) ? null
 						: number(IdentifierType.BILL_TO, row.billTo(), where, "billTo"),
-				oneOf(row.supportModel(), Set.of("DIRECT", "PARTNER"), where, "supportModel"),
-				oneOf(row.status(), Set.of("ACTIVE", "EXPIRED", "TERMINATED"), where, "status"),
-				instant(row.issuedAt(), where), admins(row.admins(), where));
+				oneOf(row.supportModel(), SupportModel.class, where, "supportModel"),
+				oneOf(row.status(), ContractStatus.class, where, "status"), instant(row.issuedAt(), where),
+				admins(row.admins(), where));
 	}
 
 	static Serial serial(SerialRow row, int index, String where) {
@@ -134,12 +136,16 @@ final class ImportRows {
 		return value;
 	}
 
-	private static String oneOf(@Nullable String value, Set<String> allowed, String where, String field) {
+	/** Any case, surrounding spaces ignored. */
+	private static <E extends Enum<E>> E oneOf(@Nullable String value, Class<E> type, String where, String field) {
 		String upper = (value == null) ? "" : value.strip().toUpperCase(Locale.ROOT);
-		if (!allowed.contains(upper)) {
-			throw bad(where, field, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equals(upper)) {
+				return constant;
+			}
 		}
-		return upper;
+		throw bad(where, field, "must be one of "
+				+ Arrays.stream(type.getEnumConstants()).map(Enum::name).sorted().collect(Collectors.joining(", ")));
 	}
 
 	private static Instant instant(@Nullable String value, String where) {

@@ -2,7 +2,6 @@ package org.accessdesk.registry;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * row of the JSON field names, lists inside a cell separated by {@code ;}, UTF-8 with or
  * without a byte-order mark. Rows are named by the line of the file on which they start,
  * counting blank lines and line breaks inside quoted cells, so that an operator finds the
- * row the error names in any editor.
+ * row the error names in any editor. The records come from {@link CsvRecords}; this maps
+ * them by the header onto the rows of the list.
  */
 final class RegistryCsv implements ImportReader {
 
@@ -29,7 +29,7 @@ final class RegistryCsv implements ImportReader {
 
 	private final String list;
 
-	private final Records records;
+	private final CsvRecords records;
 
 	private @Nullable List<String> header;
 
@@ -38,7 +38,7 @@ final class RegistryCsv implements ImportReader {
 	RegistryCsv(String list, Reader reader) {
 		checkList(list);
 		this.list = list;
-		this.records = new Records(reader);
+		this.records = new CsvRecords(reader);
 	}
 
 	static Set<String> lists() {
@@ -62,7 +62,7 @@ final class RegistryCsv implements ImportReader {
 			if (this.header == null) {
 				this.header = header();
 			}
-			Records.Record record = this.records.next();
+			CsvRecords.Record record = this.records.next();
 			if (record == null) {
 				this.ended = true;
 				return null;
@@ -76,7 +76,7 @@ final class RegistryCsv implements ImportReader {
 	}
 
 	private List<String> header() throws IOException {
-		Records.Record record = this.records.next();
+		CsvRecords.Record record = this.records.next();
 		if (record == null) {
 			this.ended = true;
 			throw ImportRows.bad("line 1", "", "the header row is missing");
@@ -93,7 +93,7 @@ final class RegistryCsv implements ImportReader {
 		return header;
 	}
 
-	private ImportRows.Row row(Records.Record record, List<String> header) {
+	private ImportRows.Row row(CsvRecords.Record record, List<String> header) {
 		String where = "line " + record.line();
 		List<String> cells = record.cells();
 		if (cells.size() != header.size()) {
@@ -119,7 +119,7 @@ final class RegistryCsv implements ImportReader {
 
 	@Override
 	public void close() throws IOException {
-		this.records.in.close();
+		this.records.close();
 	}
 
 	private static List<String> split(@Nullable String cell) {
@@ -138,150 +138,6 @@ final class RegistryCsv implements ImportReader {
 			case "false", "no", "0" -> Boolean.FALSE;
 			default -> throw ImportRows.bad(where, "fullSupport", "must be true or false");
 		};
-	}
-
-	/**
-	 * RFC 4180 records from a stream: quoted cells may hold commas, quotes ({@code ""})
-	 * and line breaks; CRLF or LF ends a record; blank lines are skipped; a byte-order
-	 * mark at the start is not data. Each record knows the line it starts on. A cell or a
-	 * record may not grow without bound: memory stays bounded whatever the upload holds.
-	 */
-	static final class Records {
-
-		static final int MAX_CELL = 64 * 1024;
-
-		static final int MAX_CELLS = 64;
-
-		private final Reader in;
-
-		private final char[] buffer = new char[64 * 1024];
-
-		private int position;
-
-		private int length;
-
-		private int line = 1;
-
-		private boolean started;
-
-		/** A record that cannot be read: nothing after it can be either. */
-		boolean broken;
-
-		Records(Reader in) {
-			this.in = in;
-		}
-
-		record Record(int line, List<String> cells) {
-		}
-
-		@Nullable Record next() throws IOException {
-			if (this.broken) {
-				return null;
-			}
-			List<String> cells = new ArrayList<>();
-			StringBuilder cell = new StringBuilder();
-			boolean quoted = false;
-			boolean any = false;
-			int start = this.line;
-			int quoteLine = 0;
-			while (true) {
-				int c = read();
-				if (!this.started) {
-					this.started = true;
-					if (c == '\uFEFF') {
-						continue;
-					}
-				}
-				if (c < 0) {
-					if (quoted) {
-						this.broken = true;
-						throw ImportRows.bad("line " + quoteLine, "", "a quoted cell is not closed");
-					}
-					if (any || cell.length() > 0) {
-						cells.add(cell.toString());
-						return new Record(start, cells);
-					}
-					return null;
-				}
-				if (cell.length() >= MAX_CELL) {
-					this.broken = true;
-					throw ImportRows.bad("line " + start, "", "a cell is longer than " + MAX_CELL + " characters");
-				}
-				if (quoted) {
-					if (c == '"') {
-						if (peek() == '"') {
-							read();
-							cell.append('"');
-						}
-						else {
-							quoted = false;
-						}
-					}
-					else {
-						if (c == '\n') {
-							this.line++;
-						}
-						cell.append((char) c);
-					}
-					continue;
-				}
-				switch (c) {
-					case '"' -> {
-						quoted = true;
-						any = true;
-						quoteLine = this.line;
-					}
-					case ',' -> {
-						cells.add(cell.toString());
-						cell.setLength(0);
-						any = true;
-						if (cells.size() >= MAX_CELLS) {
-							this.broken = true;
-							throw ImportRows.bad("line " + start, "", "has more than " + MAX_CELLS + " cells");
-						}
-					}
-					case '\r' -> {
-					}
-					case '\n' -> {
-						this.line++;
-						if (any || cell.length() > 0) {
-							cells.add(cell.toString());
-							return new Record(start, cells);
-						}
-						start = this.line;
-					}
-					default -> {
-						cell.append((char) c);
-						any = true;
-					}
-				}
-			}
-		}
-
-		private int read() throws IOException {
-			if (this.position == this.length && !fill()) {
-				return -1;
-			}
-			return this.buffer[this.position++];
-		}
-
-		private int peek() throws IOException {
-			if (this.position == this.length && !fill()) {
-				return -1;
-			}
-			return this.buffer[this.position];
-		}
-
-		private boolean fill() throws IOException {
-			int read = this.in.read(this.buffer, 0, this.buffer.length);
-			if (read <= 0) {
-				return false;
-			}
-			this.position = 0;
-			this.length = read;
-			return true;
-		}
-
 	}
 
 }

@@ -7,9 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the registry knows about one contract or Bill-to ID, for other modules to decide
- * on.
+ * on; {@link #UNKNOWN} for a number it does not know (a lookup leaves those out).
  */
 public sealed interface RegistryEntry {
+
+	RegistryEntry UNKNOWN = new Unknown();
 
 	/**
 	 * Administrators' emails (lower-cased, sorted): a contract's own and its Bill-to
@@ -17,12 +19,19 @@ public sealed interface RegistryEntry {
 	 */
 	List<String> admins();
 
-	/**
-	 * @param status {@code ACTIVE}, {@code EXPIRED} or {@code TERMINATED}
-	 * @param supportModel {@code DIRECT} or {@code PARTNER}
-	 */
-	record Contract(String number, String status, String supportModel, Instant issuedAt, String companyName,
-			List<String> companyEmailDomains, @Nullable String billToId, List<String> admins) implements RegistryEntry {
+	/** Not in the registry. */
+	record Unknown() implements RegistryEntry {
+
+		@Override
+		public List<String> admins() {
+			return List.of();
+		}
+
+	}
+
+	record Contract(String number, ContractStatus status, SupportModel supportModel, Instant issuedAt,
+			String companyName, List<String> companyEmailDomains, @Nullable String billToId,
+			List<String> admins) implements RegistryEntry {
 
 		public Contract {
 			companyEmailDomains = List.copyOf(companyEmailDomains);

@@ -1,84 +1,55 @@
 package org.accessdesk.registry;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
-import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The registry as the operator reads it, in the field names of the import form. */
+/**
+ * The registry as the operator reads it, in the field names of the import form. Numbers
+ * are normalised as an import would store them.
+ */
 @Component
 public class RegistryReads {
 
-	private static final String CONTRACT = "SELECT c.number, co.name AS company, c.bill_to_id, c.support_model, c.status,"
-			+ " c.issued_at, ARRAY(SELECT email FROM contract_admin WHERE contract_number = c.number ORDER BY 1) AS admins"
-			+ " FROM contract c JOIN company co ON co.id = c.company_id";
+	private final Companies companies;
 
-	private final DatabaseClient db;
+	private final Contracts contracts;
 
-	RegistryReads(DatabaseClient db) {
-		this.db = db;
+	private final BillTos billTos;
+
+	private final Serials serials;
+
+	RegistryReads(Companies companies, Contracts contracts, BillTos billTos, Serials serials) {
+		this.companies = companies;
+		this.contracts = contracts;
+		this.billTos = billTos;
+		this.serials = serials;
 	}
 
 	public Flux<CompanyView> companies() {
-		return this.db.sql("SELECT name, email_domains FROM company ORDER BY name_key")
-			.map((row) -> new CompanyView(row.get("name", String.class),
-					list(row.get("email_domains", String[].class))))
-			.all();
+		return this.companies.all();
 	}
 
 	public Flux<ContractView> contracts(@Nullable String company, int page, int size) {
-		String filter = (company == null || company.isBlank()) ? "" : " WHERE co.name_key = :company";
-		var spec = this.db.sql(CONTRACT + filter + " ORDER BY c.number LIMIT :limit OFFSET :offset")
-			.bind("limit", size)
-			.bind("offset", (long) page * size);
-		if (!filter.isEmpty()) {
-			spec = spec.bind("company", CompanyNames.matchKey(company));
-		}
-		return spec.map((Readable row) -> contract(row)).all();
+		String companyKey = (company == null || company.isBlank()) ? null : CompanyNames.matchKey(company);
+		return this.contracts.views(companyKey, page, size);
 	}
 
 	public Mono<ContractView> contract(String number) {
-		return this.db.sql(CONTRACT + " WHERE c.number = :number")
-			.bind("number", Identifiers.normaliseOne(IdentifierType.CONTRACT, number))
-			.map((Readable row) -> contract(row))
-			.one();
+		return this.contracts.view(Identifiers.normaliseOne(IdentifierType.CONTRACT, number));
 	}
 
 	public Mono<BillToView> billTo(String id) {
-		return this.db
-			.sql("SELECT b.id, co.name AS company, b.full_support,"
-					+ " ARRAY(SELECT email FROM bill_to_admin WHERE bill_to_id = b.id ORDER BY 1) AS admins"
-					+ " FROM bill_to b JOIN company co ON co.id = b.company_id WHERE b.id = :id")
-			.bind("id", Identifiers.normaliseOne(IdentifierType.BILL_TO, id))
-			.map((row) -> new BillToView(row.get("id", String.class), row.get("company", String.class),
-					Boolean.TRUE.equals(row.get("full_support", Boolean.class)),
-					list(row.get("admins", String[].class))))
-			.one();
+		return this.billTos.view(Identifiers.normaliseOne(IdentifierType.BILL_TO, id));
 	}
 
 	public Mono<SerialView> serial(String serial) {
-		return this.db.sql("SELECT serial, contract_number FROM serial_number WHERE serial = :serial")
-			.bind("serial", Identifiers.normaliseOne(IdentifierType.SERIAL, serial))
-			.map((row) -> new SerialView(row.get("serial", String.class), row.get("contract_number", String.class)))
-			.one();
-	}
-
-	private static ContractView contract(Readable row) {
-		return new ContractView(row.get("number", String.class), row.get("company", String.class),
-				row.get("bill_to_id", String.class), row.get("support_model", String.class),
-				row.get("status", String.class), row.get("issued_at", OffsetDateTime.class).toInstant().toString(),
-				list(row.get("admins", String[].class)));
-	}
-
-	private static List<String> list(String @Nullable [] values) {
-		return (values == null) ? List.of() : List.of(values);
+		return this.serials.view(Identifiers.normaliseOne(IdentifierType.SERIAL, serial));
 	}
 
 	public record CompanyView(String name, List<String> emailDomains) {
@@ -87,8 +58,8 @@ public class RegistryReads {
 	public record BillToView(String id, String company, boolean fullSupport, List<String> admins) {
 	}
 
-	public record ContractView(String number, String company, @Nullable String billTo, String supportModel,
-			String status, String issuedAt, List<String> admins) {
+	public record ContractView(String number, String company, @Nullable String billTo, SupportModel supportModel,
+			ContractStatus status, String issuedAt, List<String> admins) {
 	}
 
 	public record SerialView(String serial, String contract) {

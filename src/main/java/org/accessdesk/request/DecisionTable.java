@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.accessdesk.registry.CompanyNames;
+import org.accessdesk.registry.ContractStatus;
 import org.accessdesk.registry.IdentifierType;
+import org.accessdesk.registry.RegistryEntry;
+import org.accessdesk.registry.SupportModel;
 
 /**
  * The decision rules of SPEC §5, as one pure function: the profile, the registry facts,
@@ -25,8 +28,8 @@ final class DecisionTable {
 	private DecisionTable() {
 	}
 
-	static Decision decide(Applicant applicant, AccessKind kind, IdentifierType type, Found found, Holdings holdings,
-			Instant now) {
+	static Decision decide(Applicant applicant, AccessKind kind, IdentifierType type, RegistryEntry found,
+			Holdings holdings, Instant now) {
 		if (!kind.accepts(type)) {
 			throw new IllegalArgumentException(
 					kind + " does not accept " + type + "; reject the request before deciding");
@@ -36,12 +39,12 @@ final class DecisionTable {
 			return new Decision.Denied(Rule.D1, ReasonCode.PROFILE_INCOMPLETE, null);
 		}
 		// D2
-		if (found instanceof Found.Unknown) {
+		if (found instanceof RegistryEntry.Unknown) {
 			return new Decision.Denied(Rule.D2, ReasonCode.NOT_FOUND, null);
 		}
-		Found.ContractFound contract = (found instanceof Found.ContractFound c) ? c : null;
-		Found.BillToFound billTo = (found instanceof Found.BillToFound b) ? b : null;
-		if (contract != null && contract.status() != Found.ContractStatus.ACTIVE) {
+		RegistryEntry.Contract contract = (found instanceof RegistryEntry.Contract c) ? c : null;
+		RegistryEntry.BillTo billTo = (found instanceof RegistryEntry.BillTo b) ? b : null;
+		if (contract != null && contract.status() != ContractStatus.ACTIVE) {
 			return new Decision.Denied(Rule.D2, ReasonCode.NOT_FOUND, null);
 		}
 		// D3
@@ -61,7 +64,7 @@ final class DecisionTable {
 		List<String> admins = found.admins();
 		if (kind == AccessKind.DOWNLOAD_ONLY) {
 			// Only contracts and serials reach here (kind accepts CONTRACT, SERIAL).
-			if (contract.supportModel() == Found.SupportModel.DIRECT) {
+			if (contract.supportModel() == SupportModel.DIRECT) {
 				return new Decision.Denied(Rule.D5, ReasonCode.ADMIN_NOT_FOUND, null);
 			}
 			if (admins.isEmpty()) {
@@ -73,7 +76,7 @@ final class DecisionTable {
 			return new Decision.Pending(Rule.P3, Queue.VENDOR, ReasonCode.ORDERING_REVIEW, List.of());
 		}
 		// FULL_SUPPORT from here on.
-		if (contract != null && contract.supportModel() == Found.SupportModel.PARTNER) {
+		if (contract != null && contract.supportModel() == SupportModel.PARTNER) {
 			return new Decision.Denied(Rule.D7, ReasonCode.FULL_SUPPORT_NOT_INCLUDED, null);
 		}
 		if (billTo != null && !billTo.fullSupport()) {

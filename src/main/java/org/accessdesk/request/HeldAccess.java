@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.account.Accounts;
 import org.accessdesk.registry.IdentifierType;
+import org.accessdesk.registry.RegistryEntry;
+import org.accessdesk.registry.RegistryLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -30,11 +32,11 @@ public class HeldAccess {
 
 	private final AccessItems items;
 
-	private final RegistryFacts registry;
+	private final RegistryLookup registry;
 
 	private final Accounts accounts;
 
-	HeldAccess(AccessItems items, RegistryFacts registry, Accounts accounts) {
+	HeldAccess(AccessItems items, RegistryLookup registry, Accounts accounts) {
 		this.items = items;
 		this.registry = registry;
 		this.accounts = accounts;
@@ -62,13 +64,13 @@ public class HeldAccess {
 			.distinct()
 			.toList();
 		return Mono
-			.zip(this.registry.find(IdentifierType.CONTRACT, contracts),
-					this.registry.find(IdentifierType.BILL_TO, billTos))
+			.zip(this.registry.lookup(IdentifierType.CONTRACT, contracts),
+					this.registry.lookup(IdentifierType.BILL_TO, billTos))
 			.flatMap((found) -> {
 				Map<UUID, List<String>> emails = new HashMap<>();
 				Set<String> all = new HashSet<>();
 				for (ItemRow row : held) {
-					Found entry = (row.contractNumber() != null) ? found.getT1().get(row.contractNumber())
+					RegistryEntry entry = (row.contractNumber() != null) ? found.getT1().get(row.contractNumber())
 							: found.getT2().get(row.billToId());
 					List<String> admins = (entry == null) ? List.of() : entry.admins();
 					emails.put(row.id(), admins);

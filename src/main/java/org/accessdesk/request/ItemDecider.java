@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.accessdesk.account.Accounts;
 import org.accessdesk.account.Profile;
 import org.accessdesk.registry.IdentifierType;
+import org.accessdesk.registry.RegistryEntry;
+import org.accessdesk.registry.RegistryLookup;
 
 import org.springframework.stereotype.Component;
 
@@ -25,7 +27,7 @@ class ItemDecider {
 
 	private final Accounts accounts;
 
-	private final RegistryFacts registry;
+	private final RegistryLookup registry;
 
 	private final AccessItems items;
 
@@ -33,7 +35,7 @@ class ItemDecider {
 
 	private final Clock clock;
 
-	ItemDecider(Accounts accounts, RegistryFacts registry, AccessItems items, RequestProperties properties,
+	ItemDecider(Accounts accounts, RegistryLookup registry, AccessItems items, RequestProperties properties,
 			Clock clock) {
 		this.accounts = accounts;
 		this.registry = registry;
@@ -47,14 +49,14 @@ class ItemDecider {
 		// Roles play no part in the decision table: no query for them.
 		Mono<Profile> profile = this.accounts.profileWithoutRoles(accountId)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("Account " + accountId + " is gone")));
-		Mono<Map<String, Found>> found = this.registry.find(type, identifiers);
+		Mono<Map<String, RegistryEntry>> found = this.registry.lookup(type, identifiers);
 		Mono<Holdings> holdings = this.items.liveOf(accountId).collectList().map(Holdings::of);
 		return Mono.zip(profile, found, holdings).map((facts) -> {
 			Instant now = this.clock.instant();
 			Applicant applicant = new Applicant(facts.getT1().email(), facts.getT1().companyName(),
 					facts.getT1().companyAddress());
 			return identifiers.stream().map((identifier) -> {
-				Found entry = facts.getT2().getOrDefault(identifier, Found.UNKNOWN);
+				RegistryEntry entry = facts.getT2().getOrDefault(identifier, RegistryEntry.UNKNOWN);
 				Decision decision = DecisionTable.decide(applicant, kind, type, entry, facts.getT3(), now);
 				return ItemPlans.plan(kind, type, identifier, entry, decision, autoRetryWanted, now,
 						this.properties.vendorSla());

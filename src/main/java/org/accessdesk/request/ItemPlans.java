@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.accessdesk.registry.IdentifierType;
+import org.accessdesk.registry.RegistryEntry;
 
 /**
  * Turns a decision into the item the door will write: what the access is for (its
@@ -16,12 +17,12 @@ final class ItemPlans {
 	private ItemPlans() {
 	}
 
-	static StatusDoor.NewItem plan(AccessKind kind, IdentifierType type, String identifier, Found found,
+	static StatusDoor.NewItem plan(AccessKind kind, IdentifierType type, String identifier, RegistryEntry found,
 			Decision decision, boolean autoRetryWanted, Instant now, Duration vendorSla) {
 		String entitlement = entitlement(type, identifier, found);
-		String contract = (found instanceof Found.ContractFound c) ? c.number() : null;
-		String billTo = (found instanceof Found.ContractFound c) ? c.billToId()
-				: (found instanceof Found.BillToFound b) ? b.id() : null;
+		String contract = (found instanceof RegistryEntry.Contract c) ? c.number() : null;
+		String billTo = (found instanceof RegistryEntry.Contract c) ? c.billToId()
+				: (found instanceof RegistryEntry.BillTo b) ? b.id() : null;
 		if (decision instanceof Decision.Approved approved) {
 			return new StatusDoor.NewItem(kind, type, identifier, entitlement, contract, billTo, ItemStatus.APPROVED,
 					approved.reason(), approved.rule().name(), null, false, List.of(), null);
@@ -43,11 +44,11 @@ final class ItemPlans {
 	 * {@code C:<contract>} for contracts and serials, {@code B:<Bill-to ID>}; unknown
 	 * ones keep their own form.
 	 */
-	static String entitlement(IdentifierType type, String identifier, Found found) {
-		if (found instanceof Found.ContractFound contract) {
+	static String entitlement(IdentifierType type, String identifier, RegistryEntry found) {
+		if (found instanceof RegistryEntry.Contract contract) {
 			return "C:" + contract.number();
 		}
-		if (found instanceof Found.BillToFound billTo) {
+		if (found instanceof RegistryEntry.BillTo billTo) {
 			return "B:" + billTo.id();
 		}
 		return type.name().charAt(0) + ":" + identifier;

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
 
+import org.springframework.web.util.DisconnectedClientHelper;
+
 import reactor.core.publisher.Mono;
 
 /** Every failure inside a controller becomes a problem through {@link Problems}. */
@@ -19,6 +21,12 @@ class ProblemHandling {
 
 	@ExceptionHandler(Throwable.class)
 	Mono<ResponseEntity<ProblemDetail>> handle(Throwable failure, ServerWebExchange exchange) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+			// The client left before its answer: nobody to tell, and
+			// nothing went wrong here (ProblemResponses passes it on to Spring, which
+			// notes it at debug level).
+			return Mono.error(failure);
+		}
 		if (exchange.getResponse().isCommitted()) {
 			// A stream (SSE) that had already begun: its status and headers are sent and
 			// can no longer change. Passing the failure on ends the response (the problem

@@ -10,6 +10,8 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
+import org.springframework.web.util.DisconnectedClientHelper;
+
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +39,11 @@ public class ProblemResponses {
 	}
 
 	Mono<Void> write(ServerWebExchange exchange, Throwable failure) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+			// The client left before its answer: nobody to tell and nothing wrong here.
+			// Passed on, Spring's web handler notes it at debug level.
+			return Mono.error(failure);
+		}
 		Duration wait = Problems.retryAfter(failure);
 		if (wait != null && !exchange.getResponse().isCommitted()) {
 			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait));

@@ -115,8 +115,7 @@ class AccountLimitsTests {
 		TestAccounts accounts = new TestAccounts(this.client);
 		String address = randomAddress();
 		// Two wrong guesses each for three accounts: under their own limit, but six from
-		// one
-		// address is over the address's limit of five.
+		// one address is over the address's limit of five.
 		int refused = 0;
 		for (int i = 0; i < 3; i++) {
 			Person person = accounts.customer("Example Corp");

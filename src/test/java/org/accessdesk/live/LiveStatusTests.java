@@ -176,9 +176,8 @@ class LiveStatusTests {
 			String item = submit(this.token, unknownNumber()).block(WAIT);
 			assertThat(stream.next(WAIT).itemId()).isEqualTo(item);
 
-			// Requests hold every pooled connection (a burst of new streams
-			// would): the feed reads over its own connection, so events still
-			// arrive.
+			// Requests hold every pooled connection (a burst of new streams would): the
+			// feed reads over its own connection, so events still arrive.
 			int poolSize = this.r2dbc.getPool().getMaxSize();
 			List<Connection> taken = Flux.range(0, poolSize)
 				.flatMap((i) -> Mono.<Connection>from(this.pool.create()))
@@ -208,8 +207,7 @@ class LiveStatusTests {
 			fast.headers(WAIT);
 			slow.awaitHeaders(WAIT);
 			// 40 requests of 50 numbers: 2,000 events, far more than the slow reader's
-			// socket and
-			// its 256-event buffer (test profile) can hold.
+			// socket and its 256-event buffer (test profile) can hold.
 			Flux.range(0, 40).concatMap((i) -> submitMany(this.token, 50)).then().block(Duration.ofSeconds(120));
 			assertThat(fast.take(2000, Duration.ofSeconds(60))).hasSize(2000);
 			assertThat(slow.readUntilEnded(Duration.ofSeconds(30))).as("the server ended the slow stream").isTrue();

@@ -15,7 +15,7 @@ class RegistryCsvTests {
 
 	@Test
 	void quotedCellsHoldCommasQuotesAndLineBreaks() throws IOException {
-		var records = new RegistryCsv.Records(new StringReader("a,\"b, \"\"c\"\"\",\"d\r\ne\"\r\nx,y,z\n"));
+		var records = new CsvRecords(new StringReader("a,\"b, \"\"c\"\"\",\"d\r\ne\"\r\nx,y,z\n"));
 		var first = records.next();
 		assertThat(first.cells()).containsExactly("a", "b, \"c\"", "d\r\ne");
 		assertThat(first.line()).isEqualTo(1);
@@ -95,7 +95,7 @@ class RegistryCsvTests {
 	@Test
 	void aCellMayNotGrowWithoutBound() throws IOException {
 		var csv = new RegistryCsv("companies",
-				new StringReader("name\n" + "x".repeat(RegistryCsv.Records.MAX_CELL + 10) + "\n"));
+				new StringReader("name\n" + "x".repeat(CsvRecords.MAX_CELL + 10) + "\n"));
 		assertThatExceptionOfType(ImportRejected.class).isThrownBy(csv::next)
 			.withMessageStartingWith("line 2: a cell is longer than");
 		assertThat(csv.next()).isNull();

@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.accessdesk.registry.ContractStatus;
 import org.accessdesk.registry.IdentifierType;
-import org.accessdesk.request.Found.BillToFound;
-import org.accessdesk.request.Found.ContractFound;
-import org.accessdesk.request.Found.ContractStatus;
-import org.accessdesk.request.Found.SupportModel;
+import org.accessdesk.registry.RegistryEntry;
+import org.accessdesk.registry.SupportModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,33 +34,33 @@ class DecisionTableTests {
 
 	static final String ADMIN = "it-admin@example.com";
 
-	static ContractFound contract(SupportModel model, List<String> admins) {
-		return new ContractFound("91000001", ContractStatus.ACTIVE, model, LONG_AGO, "Example Corp",
+	static RegistryEntry.Contract contract(SupportModel model, List<String> admins) {
+		return new RegistryEntry.Contract("91000001", ContractStatus.ACTIVE, model, LONG_AGO, "Example Corp",
 				List.of("example.com"), null, admins);
 	}
 
-	static ContractFound otherCompanysContract(SupportModel model, List<String> admins) {
-		return new ContractFound("92000001", ContractStatus.ACTIVE, model, LONG_AGO, "Tanaka Trading", List.of(), null,
-				admins);
+	static RegistryEntry.Contract otherCompanysContract(SupportModel model, List<String> admins) {
+		return new RegistryEntry.Contract("92000001", ContractStatus.ACTIVE, model, LONG_AGO, "Tanaka Trading",
+				List.of(), null, admins);
 	}
 
-	static BillToFound billTo(boolean fullSupport, List<String> admins) {
-		return new BillToFound("3000001", "Example Corp", List.of("example.com"), fullSupport, admins);
+	static RegistryEntry.BillTo billTo(boolean fullSupport, List<String> admins) {
+		return new RegistryEntry.BillTo("3000001", "Example Corp", List.of("example.com"), fullSupport, admins);
 	}
 
 	static Stream<Arguments> rows() {
-		ContractFound direct = contract(SupportModel.DIRECT, List.of());
-		ContractFound partnerWithAdmins = contract(SupportModel.PARTNER, List.of(ADMIN));
+		RegistryEntry.Contract direct = contract(SupportModel.DIRECT, List.of());
+		RegistryEntry.Contract partnerWithAdmins = contract(SupportModel.PARTNER, List.of(ADMIN));
 		return Stream.of(
 				row("D1 no company name", new Applicant("a@example.com", null, "Tokyo"), FULL_SUPPORT, CONTRACT, direct,
 						Holdings.none(), "DENIED D1 PROFILE_INCOMPLETE"),
 				row("D1 blank address", new Applicant("a@example.com", "Example Corp", "  "), FULL_SUPPORT, CONTRACT,
 						direct, Holdings.none(), "DENIED D1 PROFILE_INCOMPLETE"),
 				row("D1 before D2: incomplete profile, unknown number", new Applicant("a@example.com", "", ""),
-						FULL_SUPPORT, CONTRACT, Found.UNKNOWN, Holdings.none(), "DENIED D1 PROFILE_INCOMPLETE"),
-				row("D2 unknown contract", ALICE, FULL_SUPPORT, CONTRACT, Found.UNKNOWN, Holdings.none(),
+						FULL_SUPPORT, CONTRACT, RegistryEntry.UNKNOWN, Holdings.none(), "DENIED D1 PROFILE_INCOMPLETE"),
+				row("D2 unknown contract", ALICE, FULL_SUPPORT, CONTRACT, RegistryEntry.UNKNOWN, Holdings.none(),
 						"DENIED D2 NOT_FOUND"),
-				row("D2 unknown Bill-to ID", ALICE, FULL_SUPPORT, BILL_TO, Found.UNKNOWN, Holdings.none(),
+				row("D2 unknown Bill-to ID", ALICE, FULL_SUPPORT, BILL_TO, RegistryEntry.UNKNOWN, Holdings.none(),
 						"DENIED D2 NOT_FOUND"),
 				row("D2 expired contract", ALICE, FULL_SUPPORT, CONTRACT, withStatus(direct, ContractStatus.EXPIRED),
 						Holdings.none(), "DENIED D2 NOT_FOUND"),
@@ -125,7 +124,7 @@ class DecisionTableTests {
 						otherCompanysContract(SupportModel.DIRECT, List.of()), Holdings.none(),
 						"APPROVED A1 AUTO_APPROVED"),
 				row("A1 Private Use", new Applicant("me@home.example", "Private Use", "自宅"), FULL_SUPPORT, CONTRACT,
-						new ContractFound("93000001", ContractStatus.ACTIVE, SupportModel.DIRECT, LONG_AGO,
+						new RegistryEntry.Contract("93000001", ContractStatus.ACTIVE, SupportModel.DIRECT, LONG_AGO,
 								"private use", List.of(), null, List.of()),
 						Holdings.none(), "APPROVED A1 AUTO_APPROVED"),
 				row("P1 other company's contract with administrators", ALICE, FULL_SUPPORT, CONTRACT,
@@ -156,19 +155,19 @@ class DecisionTableTests {
 						billTo(false, List.of()), Holdings.none(), "PENDING_VENDOR P3 ORDERING_REVIEW"),
 				row("P3 ordering by contract number", ALICE, ORDERING, CONTRACT, partnerWithAdmins, Holdings.none(),
 						"PENDING_VENDOR P3 ORDERING_REVIEW"),
-				row("P3 after D2: ordering an unknown Bill-to ID", ALICE, ORDERING, BILL_TO, Found.UNKNOWN,
+				row("P3 after D2: ordering an unknown Bill-to ID", ALICE, ORDERING, BILL_TO, RegistryEntry.UNKNOWN,
 						Holdings.none(), "DENIED D2 NOT_FOUND"));
 	}
 
-	private static Arguments row(String name, Applicant applicant, AccessKind kind, IdentifierType type, Found found,
-			Holdings holdings, String expected) {
+	private static Arguments row(String name, Applicant applicant, AccessKind kind, IdentifierType type,
+			RegistryEntry found, Holdings holdings, String expected) {
 		return Arguments.of(name, applicant, kind, type, found, holdings, expected);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("rows")
-	void decides(String name, Applicant applicant, AccessKind kind, IdentifierType type, Found found, Holdings holdings,
-			String expected) {
+	void decides(String name, Applicant applicant, AccessKind kind, IdentifierType type, RegistryEntry found,
+			Holdings holdings, String expected) {
 		Decision decision = DecisionTable.decide(applicant, kind, type, found, holdings, NOW);
 		assertThat(summary(decision)).isEqualTo(expected);
 	}
@@ -202,18 +201,18 @@ class DecisionTableTests {
 		return status + " " + decision.rule() + " " + decision.reason();
 	}
 
-	static ContractFound withStatus(ContractFound c, ContractStatus status) {
-		return new ContractFound(c.number(), status, c.supportModel(), c.issuedAt(), c.companyName(),
+	static RegistryEntry.Contract withStatus(RegistryEntry.Contract c, ContractStatus status) {
+		return new RegistryEntry.Contract(c.number(), status, c.supportModel(), c.issuedAt(), c.companyName(),
 				c.companyEmailDomains(), c.billToId(), c.admins());
 	}
 
-	static ContractFound issued(ContractFound c, Instant issuedAt) {
-		return new ContractFound(c.number(), c.status(), c.supportModel(), issuedAt, c.companyName(),
+	static RegistryEntry.Contract issued(RegistryEntry.Contract c, Instant issuedAt) {
+		return new RegistryEntry.Contract(c.number(), c.status(), c.supportModel(), issuedAt, c.companyName(),
 				c.companyEmailDomains(), c.billToId(), c.admins());
 	}
 
-	static ContractFound withBillTo(ContractFound c, String billToId) {
-		return new ContractFound(c.number(), c.status(), c.supportModel(), c.issuedAt(), c.companyName(),
+	static RegistryEntry.Contract withBillTo(RegistryEntry.Contract c, String billToId) {
+		return new RegistryEntry.Contract(c.number(), c.status(), c.supportModel(), c.issuedAt(), c.companyName(),
 				c.companyEmailDomains(), billToId, c.admins());
 	}
 

@@ -41,24 +41,35 @@ public class NettyLeaks<T> extends ResourceLeakDetector<T> {
 		this(resourceType, samplingInterval);
 	}
 
-	/**
-	 * Leaks already known and not ours to fix in the test run, by a line of where the
-	 * buffer was created; each is kept in {@code netty-leaks-known.txt} beside the file,
-	 * not failed on. One, seen once in three full runs: a JSON answer's buffer (Spring's
-	 * Jackson encoder, after the query it waited for) dropped when its client had gone —
-	 * under investigation (README, "Known flakes"). Anything else fails.
-	 */
-	static final List<String> KNOWN = List.of("org.springframework.http.codec.AbstractJacksonEncoder.encodeValue(");
-
 	@Override
 	protected void reportTracedLeak(String resourceType, String records) {
-		super.reportTracedLeak(resourceType, records);
 		String leak = "LEAK: " + resourceType + ".release() was not called before it was garbage-collected." + records;
-		if (KNOWN.stream().anyMatch(records::contains)) {
+		if (isUnsentQueryOnAClosedConnection(records)) {
+			System.err.println("Known r2dbc-postgresql leak (pgjdbc/r2dbc-postgresql#736, not failed on): the"
+					+ " parameters of a query whose connection closed before it was sent; kept in " + known());
 			append(known(), leak);
 			return;
 		}
+		super.reportTracedLeak(resourceType, records);
 		record(leak);
+	}
+
+	/**
+	 * The one leak this check lets pass, because the fix is the driver's and still open
+	 * upstream (pgjdbc/r2dbc-postgresql#736): a query's bind parameters, encoded by the
+	 * driver's codecs, on a conversation that ended because its connection closed — the
+	 * driver retains them for the Bind message and never gives that reference back when
+	 * the message is not written. Only killing the service's connections makes it here
+	 * (LiveStatusTests: a background job's query meets the dying connection); it is the
+	 * same in production after a PostgreSQL restart, a few hundred bytes per query
+	 * caught. A leak created anywhere else, or without the connection failing, still
+	 * fails.
+	 */
+	static boolean isUnsentQueryOnAClosedConnection(String records) {
+		int created = records.indexOf("Created at:");
+		return created >= 0 && records.indexOf("io.r2dbc.postgresql.codec.", created) > 0
+				&& (records.contains("io.r2dbc.postgresql.client.ReactorNettyClient.handleConnectionError(")
+						|| records.contains("io.r2dbc.postgresql.client.ReactorNettyClient.handleClose("));
 	}
 
 	@Override
@@ -69,7 +80,7 @@ public class NettyLeaks<T> extends ResourceLeakDetector<T> {
 	}
 
 	/** Leaks reported since the last call. */
-	static List<String> drain() {
+	public static List<String> drain() {
 		List<String> leaks = new ArrayList<>();
 		for (String leak = found.poll(); leak != null; leak = found.poll()) {
 			leaks.add(leak);
@@ -86,7 +97,7 @@ public class NettyLeaks<T> extends ResourceLeakDetector<T> {
 	 * Lets the collector take unreachable buffers and makes Netty look: it reports leaks
 	 * only when a buffer is allocated after the collector has queued the leaked ones.
 	 */
-	static void collectAndLook() throws InterruptedException {
+	public static void collectAndLook() throws InterruptedException {
 		for (int round = 0; round < 5; round++) {
 			System.gc();
 			Thread.sleep(100);
