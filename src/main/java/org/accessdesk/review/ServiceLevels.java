@@ -105,23 +105,27 @@ class ServiceLevels {
 	 * The due items that have not had this notice yet, in their order, at most
 	 * {@value #BATCH}, leaving out {@code skip}. The request module knows nothing of
 	 * notices, so the due items are read a page at a time until enough have not had it:
-	 * items noticed long ago and still waiting do not hide the new ones.
+	 * items noticed long ago and still waiting do not hide the new ones. No page is read
+	 * once there are enough (none is cancelled half read).
 	 */
 	private Flux<UUID> notFiredYet(Kind kind, Function<@Nullable DueItem, Flux<DueItem>> due, List<UUID> skip) {
 		Set<UUID> leftOut = Set.copyOf(skip);
-		return page(kind, due, null, leftOut)
-			.expand((page) -> (page.last() != null) ? page(kind, due, page.last(), leftOut) : Mono.empty())
+		return page(kind, due, null, leftOut, 0)
+			.expand((page) -> (page.next() != null && page.found() < BATCH)
+					? page(kind, due, page.next(), leftOut, page.found()) : Mono.empty())
 			.concatMapIterable(Page::notFired)
 			.take(BATCH);
 	}
 
 	private Mono<Page> page(Kind kind, Function<@Nullable DueItem, Flux<DueItem>> due, @Nullable DueItem after,
-			Set<UUID> leftOut) {
+			Set<UUID> leftOut, int foundBefore) {
 		return due.apply(after).collectList().flatMap((items) -> {
 			List<UUID> ids = items.stream().map(DueItem::id).filter((id) -> !leftOut.contains(id)).toList();
-			DueItem last = (items.size() < BATCH) ? null : items.get(items.size() - 1);
-			return this.notices.firedAmong(kind, ids)
-				.map((fired) -> new Page(ids.stream().filter((id) -> !fired.contains(id)).toList(), last));
+			DueItem next = (items.size() < BATCH) ? null : items.get(items.size() - 1);
+			return this.notices.firedAmong(kind, ids).map((fired) -> {
+				List<UUID> notFired = ids.stream().filter((id) -> !fired.contains(id)).toList();
+				return new Page(notFired, foundBefore + notFired.size(), next);
+			});
 		});
 	}
 
@@ -142,10 +146,10 @@ class ServiceLevels {
 	}
 
 	/**
-	 * Due items of one page not noticed yet; {@code last} is where the next page starts
-	 * (none: no more).
+	 * The due items of one page that have not had the notice, how many so far with the
+	 * pages before, and where the next page starts (none: this was the last).
 	 */
-	private record Page(List<UUID> notFired, @Nullable DueItem last) {
+	private record Page(List<UUID> notFired, int found, @Nullable DueItem next) {
 	}
 
 }

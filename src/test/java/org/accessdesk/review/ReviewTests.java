@@ -280,6 +280,47 @@ class ReviewTests {
 		});
 	}
 
+	/**
+	 * Items alerted long ago that still wait do not hide a new one: the request module
+	 * gives the due items a page at a time, and a run reads on until it has found enough
+	 * not alerted yet. Here more than a page of them are overdue longer than the new one.
+	 */
+	@Test
+	void aNewOverdueItemIsAlertedBehindMoreThanAPageOfAlertedOnes() {
+		String fresh = item(submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract, null));
+		String mark = "alerted-" + UUID.randomUUID() + "-";
+		this.db.sql("""
+				INSERT INTO access_item (request_id, account_id, kind, identifier_type, identifier, entitlement,
+				    status, reason, deadline)
+				SELECT i.request_id, i.account_id, i.kind, i.identifier_type, :mark || g, 'C:' || :mark || g,
+				    'PENDING_VENDOR', i.reason, now() - interval '1 day' - g * interval '1 second'
+				FROM access_item i, generate_series(1, :count) g WHERE i.id = :id::uuid""")
+			.bind("mark", mark)
+			.bind("count", ServiceLevels.BATCH + 50)
+			.bind("id", fresh)
+			.then()
+			.block();
+		this.db.sql("""
+				INSERT INTO review_notice (item_id, kind)
+				SELECT id, 'VENDOR_OVERDUE' FROM access_item WHERE identifier LIKE :mark || '%'""")
+			.bind("mark", mark)
+			.then()
+			.block();
+		setBack(fresh, "deadline", Duration.ofHours(7));
+		try {
+			await("the alert").atMost(Duration.ofSeconds(30)).until(() -> {
+				this.serviceLevels.fireDue().block(Duration.ofSeconds(10));
+				return count("SELECT count(*) FROM review_notice WHERE item_id = :id::uuid", fresh) == 1;
+			});
+		}
+		finally {
+			this.db.sql("UPDATE access_item SET status = 'WITHDRAWN' WHERE identifier LIKE :mark || '%'")
+				.bind("mark", mark)
+				.then()
+				.block();
+		}
+	}
+
 	private static Map<String, Object> entry(List<Map<String, Object>> queue, String item) {
 		return queue.stream().filter((e) -> item.equals(e.get("id"))).findFirst().orElseThrow();
 	}
