@@ -110,13 +110,10 @@ public class EventLog {
 
 	/**
 	 * The newest stamped event's position: where a live reader that wants only what
-	 * happens from now on starts.
+	 * happens from now on starts. An empty log (a new installation) has no max: it starts
+	 * at 0, not at a null row.
 	 */
 	public Mono<EventPosition> head() {
-		/*
-		 * An empty log (a new installation) has no max: that is the start, not a null
-		 * row.
-		 */
 		return this.db.sql("SELECT coalesce(max(seq), 0) AS seq FROM item_event")
 			.map((row) -> new EventPosition(row.get("seq", Long.class)))
 			.one();

@@ -227,8 +227,8 @@ class LifecycleTests {
 		// Two days later: the contract is old enough, and retryAfter has passed.
 		this.registry.importWith(this.client, this.accounts.operator(), Instant.now().minus(Duration.ofDays(3)));
 		setBack(denied, "retry_after", Duration.ofDays(2));
-		// Twice, and the scheduled run may come in between:
-		// retried once all the same (two items below, not three).
+		// Twice, the scheduled run perhaps in between: retried once all the same (two
+		// items below, not three).
 		this.autoRetries.retryBatch().block(Duration.ofSeconds(30));
 		this.autoRetries.retryBatch().block(Duration.ofSeconds(30));
 
@@ -246,8 +246,7 @@ class LifecycleTests {
 		assertThat(items).extracting((item) -> item.get("status")).containsExactlyInAnyOrder("DENIED", "APPROVED");
 		assertThat(eventsOf(denied)).last().isEqualTo("DENIED>DENIED:AUTO_RETRY");
 
-		// The requester hears of it: the first
-		// summary (TOO_NEW), then how the retry went.
+		// The requester hears of it: first the TOO_NEW summary, then the retry's outcome.
 		List<MimeMessage> mails = TestMail.await(this.customer.email(), 2, Duration.ofSeconds(20));
 		MimeMessage retried = mails.get(1);
 		TestMail.keep(retried, "auto-retried-en");

@@ -214,8 +214,8 @@ class ReviewTests {
 		setBack(late, "deadline", Duration.ofHours(7));
 		setBack(waiting, "pending_since", Duration.ofHours(49));
 
-		// Twice: the scheduled check may run meanwhile too; each notice
-		// fires once whoever runs it, which the counts below show.
+		// Twice, the scheduled check perhaps in between: each notice fires once whoever
+		// runs it, as the counts below show.
 		this.serviceLevels.fireDue().block(Duration.ofSeconds(10));
 		this.serviceLevels.fireDue().block(Duration.ofSeconds(10));
 		assertThat(
@@ -226,8 +226,8 @@ class ReviewTests {
 			.isEqualTo(1);
 		assertThat(count("SELECT count(*) FROM review_notice WHERE item_id = :id::uuid", waiting)).isEqualTo(1);
 
-		// One alert to the vendor desk, one reminder
-		// to the administrator (in Japanese), once.
+		// One alert to the vendor desk, one reminder to the administrator (in Japanese),
+		// each once.
 		String overdueSubject = "[Access Desk] Overdue in the vendor queue: " + this.registry.otherCompanysContract;
 		MimeMessage alert = awaitSubject(this.vendor.email(), overdueSubject);
 		TestMail.keep(alert, "vendor-overdue-en");
