@@ -29,8 +29,7 @@ class ScheduledJobsTests {
 		Map<String, Duration> intervals = new TreeMap<>();
 		this.scheduled.getScheduledTasks().forEach((task) -> {
 			if (task.getTask() instanceof FixedDelayTask fixedDelay) {
-				// Reactive jobs run in a runnable named
-				// after the method: package.Class.method.
+				// A reactive job's runnable is named package.Class.method.
 				String[] name = fixedDelay.getRunnable().toString().split("\\.");
 				intervals.put(name[name.length - 2] + "." + name[name.length - 1], fixedDelay.getIntervalDuration());
 			}

@@ -161,6 +161,9 @@ class EventFeed implements SmartLifecycle {
 			for (ItemEvent event : batch) {
 				// Cursor first: see live().
 				this.cursor = event.position();
+				// No result to check: with one drainer and streams that request without
+				// bound (LiveStreams), it fails only with no stream open or the feed
+				// stopped, when nobody is left to tell.
 				publishTo.tryEmitNext(event);
 			}
 			return (batch.size() == BATCH) ? publish(publishTo) : Mono.<Void>empty();

@@ -63,9 +63,9 @@ class LiveStreams {
 				.filter(mine)
 				.takeWhile((event) -> inbox.tryEmitNext(event).isSuccess() || cutOff(inbox))
 				.subscribe(null, inbox::tryEmitError, inbox::tryEmitComplete);
-			// A new stream starts where the feed stands, read after
-			// subscribing (see EventFeed#live): nothing to replay,
-			// no query. Only a resuming stream reads the table.
+			// A new stream starts where the feed stands, read after subscribing (see
+			// EventFeed#live): nothing to replay, no query. Only a resuming stream reads
+			// the table.
 			Mono<EventPosition> start = (after != null) ? Mono.just(after)
 					: this.feed.started().timeout(this.properties.feedStart());
 			return start.flatMapMany((position) -> {

@@ -1,12 +1,12 @@
 package org.accessdesk.request;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +14,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * TOO_NEW denials whose requester chose {@code autoRetry}: once {@code retryAfter} has
- * passed, the identifier is decided again and the new outcome becomes a new item of the
- * same request; the old item gets an AUTO_RETRY event pointing at it. Each denial is
- * retried in a transaction of its own ({@link BackgroundWork}: one that fails is tried
- * again later and holds back no other), claimed with {@code FOR UPDATE SKIP LOCKED} and
- * marked in that transaction, so it is retried once, whatever the number of instances.
+ * passed (by the service's clock), the identifier is decided again and the new outcome
+ * becomes a new item of the same request; the old item gets an AUTO_RETRY event pointing
+ * at it. Each denial is retried in a transaction of its own ({@link BackgroundWork}: one
+ * that fails is tried again later and holds back no other), claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and marked in that transaction, so it is retried once,
+ * whatever the number of instances.
  */
 @Component
 class AutoRetries {
@@ -29,7 +30,7 @@ class AutoRetries {
 
 	static final int BATCH = 100;
 
-	private final DatabaseClient db;
+	private final AccessItems items;
 
 	private final ItemDecider decider;
 
@@ -37,11 +38,14 @@ class AutoRetries {
 
 	private final BackgroundWork work;
 
-	AutoRetries(DatabaseClient db, ItemDecider decider, StatusDoor door, BackgroundWork work) {
-		this.db = db;
+	private final Clock clock;
+
+	AutoRetries(AccessItems items, ItemDecider decider, StatusDoor door, BackgroundWork work, Clock clock) {
+		this.items = items;
 		this.decider = decider;
 		this.door = door;
 		this.work = work;
+		this.clock = clock;
 	}
 
 	// The interval comes from the bound properties, so their defaults are the only ones.
@@ -61,25 +65,12 @@ class AutoRetries {
 
 	/** Retries the due items, each on its own; answers how many. */
 	Mono<Long> retryBatch() {
-		return this.work.run(JOB,
-				(skip) -> this.db.sql("""
-						SELECT id FROM access_item WHERE status = 'DENIED' AND auto_retry AND retried_as IS NULL
-						AND retry_after <= now() AND id <> ALL(:skip) ORDER BY retry_after LIMIT :batch""")
-					.bind("skip", skip.toArray(UUID[]::new))
-					.bind("batch", BATCH)
-					.map((row) -> row.get("id", UUID.class))
-					.all(),
-				this::retry);
+		return this.work.run(JOB, (skip) -> this.items.dueForRetry(this.clock.instant(), skip, BATCH), this::retry);
 	}
 
 	/** Retries one denial unless another instance has it or it was retried already. */
 	private Mono<Boolean> retry(UUID id) {
-		return this.db.sql("""
-				SELECT * FROM access_item WHERE id = :id AND status = 'DENIED' AND auto_retry
-				AND retried_as IS NULL FOR UPDATE SKIP LOCKED""")
-			.bind("id", id)
-			.map(ItemRow::read)
-			.one()
+		return this.items.claimForRetry(id)
 			.flatMap((item) -> this.decider
 				.decide(item.accountId(), item.kind(), item.identifierType(), List.of(item.identifier()), true)
 				.flatMap((planned) -> this.door.retryInTransaction(item, planned.get(0), "system")))

@@ -1,7 +1,6 @@
 package org.accessdesk.request;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import org.accessdesk.web.DomainError;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,9 @@ import reactor.core.publisher.Mono;
  * {@code background_failure} (attempts, last error, next attempt after a doubling backoff
  * of {@value #FIRST_BACKOFF_SECONDS} s up to an hour) and the item is left out of its job
  * until then, while the items behind it go ahead. A later success deletes the record. A
- * conflict (someone else moved the item first) is not a failure: the work is done.
+ * conflict (someone else moved the item first) is not a failure: the work is done. The
+ * backoff is the database's time, not the service's clock: it paces the retries of failed
+ * work and is no date of the domain.
  * <p>
  * Meters: {@code accessdesk.background.failures{job}} counts failed attempts,
  * {@code accessdesk.background.failing{job}} the items waiting to be tried again.
@@ -140,9 +142,8 @@ public class BackgroundWork {
 				FROM background_failure ORDER BY last_failed_at DESC LIMIT 200""")
 			.map((row) -> new Failure(row.get("job", String.class), row.get("item_id", UUID.class),
 					row.get("attempts", Integer.class), row.get("last_error", String.class),
-					instant(row.get("first_failed_at", OffsetDateTime.class)),
-					instant(row.get("last_failed_at", OffsetDateTime.class)),
-					instant(row.get("next_attempt_at", OffsetDateTime.class))))
+					Timestamps.instant(row, "first_failed_at"), Timestamps.instant(row, "last_failed_at"),
+					Timestamps.instant(row, "next_attempt_at")))
 			.all();
 	}
 
@@ -165,13 +166,15 @@ public class BackgroundWork {
 		});
 	}
 
+	/**
+	 * What went wrong, for an operator: the failure's kind and its innermost message (a
+	 * data access failure's own message repeats the whole statement, which would push the
+	 * database's reason past the stored length; the log has the whole stack).
+	 */
 	private static String describe(Throwable failure) {
-		String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+		String message = failure.getClass().getSimpleName() + ": "
+				+ NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
 		return (message.length() <= 1000) ? message : message.substring(0, 1000) + "…";
-	}
-
-	private static Instant instant(OffsetDateTime time) {
-		return time.toInstant();
 	}
 
 	/** One item whose background work failed. */

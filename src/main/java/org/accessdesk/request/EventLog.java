@@ -1,6 +1,5 @@
 package org.accessdesk.request;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -12,11 +11,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the append-only event log in commit order. A sequencer stamps committed events
- * with their place ({@code seq}, see {@code V8__event_commit_order.sql}); whoever reads
- * after calling {@link #sequence()} sees every event committed before the call, and a
- * position once reached is never passed by an event stamped later. So a reader takes
- * everything after its position: no transaction left open elsewhere holds it back.
+ * The {@code item_event} table, the append-only event log, read in commit order (the door
+ * appends to it: {@link #INSERT}). A sequencer stamps committed events with their place
+ * ({@code seq}, see {@code V8__event_commit_order.sql}); whoever reads after calling
+ * {@link #sequence()} sees every event committed before the call, and a position once
+ * reached is never passed by an event stamped later. So a reader takes everything after
+ * its position: no transaction left open elsewhere holds it back.
  */
 @Component
 public class EventLog {
@@ -27,7 +27,19 @@ public class EventLog {
 	 */
 	static final int SEQUENCE_BATCH = 5000;
 
-	static final String EVENT_COLUMNS = """
+	/**
+	 * How the door appends an event, followed by the select that gives its values (in the
+	 * door's own statements: see {@link DoorStatements}).
+	 */
+	static final String INSERT = """
+			INSERT INTO item_event (item_id, request_id, account_id, identifier, kind, from_status, to_status,
+			    reason, actor, comment, at)""";
+
+	/**
+	 * What a reader gets of an event. The item's contract and Bill-to ID come with it,
+	 * joined in the same read: the live feed and the mail need them for every event.
+	 */
+	private static final String EVENT_COLUMNS = """
 			e.seq, e.item_id, e.request_id, e.account_id, e.identifier, e.kind, e.from_status, e.to_status,
 			e.reason, e.actor, e.comment, e.at, i.contract_number, i.bill_to_id""";
 
@@ -98,11 +110,10 @@ public class EventLog {
 
 	/**
 	 * The newest stamped event's position: where a live reader that wants only what
-	 * happens from now on starts.
+	 * happens from now on starts. An empty log (a new installation) has no max: it starts
+	 * at 0, not at a null row.
 	 */
 	public Mono<EventPosition> head() {
-		// An empty log (a new installation) has no
-		// max: that is the start, not a null row.
 		return this.db.sql("SELECT coalesce(max(seq), 0) AS seq FROM item_event")
 			.map((row) -> new EventPosition(row.get("seq", Long.class)))
 			.one();
@@ -124,7 +135,7 @@ public class EventLog {
 				row.get("item_id", UUID.class), row.get("account_id", UUID.class), row.get("identifier", String.class),
 				AccessKind.valueOf(row.get("kind", String.class)), row.get("from_status", String.class),
 				row.get("to_status", String.class), row.get("reason", String.class), row.get("actor", String.class),
-				row.get("comment", String.class), row.get("at", OffsetDateTime.class).toInstant(),
+				row.get("comment", String.class), Timestamps.instant(row, "at"),
 				row.get("contract_number", String.class), row.get("bill_to_id", String.class));
 	}
 

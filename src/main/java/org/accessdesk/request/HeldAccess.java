@@ -1,8 +1,8 @@
 package org.accessdesk.request;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +17,6 @@ import org.accessdesk.registry.RegistryEntry;
 import org.accessdesk.registry.RegistryLookup;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -31,29 +30,20 @@ import reactor.core.publisher.Mono;
 @Component
 public class HeldAccess {
 
-	private final DatabaseClient db;
+	private final AccessItems items;
 
 	private final RegistryLookup registry;
 
 	private final Accounts accounts;
 
-	HeldAccess(DatabaseClient db, RegistryLookup registry, Accounts accounts) {
-		this.db = db;
+	HeldAccess(AccessItems items, RegistryLookup registry, Accounts accounts) {
+		this.items = items;
 		this.registry = registry;
 		this.accounts = accounts;
 	}
 
 	public Mono<AccessTables> of(AccountUser user, Filter filter) {
-		return this.db
-			.sql("SELECT id, kind, identifier_type, identifier, contract_number, bill_to_id, updated_at"
-					+ " FROM access_item WHERE account_id = :account AND status = 'APPROVED'"
-					+ " ORDER BY kind, contract_number NULLS LAST, bill_to_id, identifier")
-			.bind("account", user.id())
-			.map((row) -> new Held(row.get("id", UUID.class), AccessKind.valueOf(row.get("kind", String.class)),
-					IdentifierType.valueOf(row.get("identifier_type", String.class)),
-					row.get("identifier", String.class), row.get("contract_number", String.class),
-					row.get("bill_to_id", String.class), row.get("updated_at", OffsetDateTime.class).toInstant()))
-			.all()
+		return this.items.approvedOf(user.id())
 			.collectList()
 			.flatMap((held) -> administrators(held).map((admins) -> tables(held, admins, filter)));
 	}
@@ -62,20 +52,24 @@ public class HeldAccess {
 	 * Administrators per held row: those of its contract (and that contract's Bill-to),
 	 * or of its Bill-to ID.
 	 */
-	private Mono<Map<UUID, List<String>>> administrators(List<Held> held) {
-		List<String> contracts = held.stream().map(Held::contractNumber).filter((n) -> n != null).distinct().toList();
+	private Mono<Map<UUID, List<String>>> administrators(List<ItemRow> held) {
+		List<String> contracts = held.stream()
+			.map(ItemRow::contractNumber)
+			.filter((n) -> n != null)
+			.distinct()
+			.toList();
 		List<String> billTos = held.stream()
 			.filter((row) -> row.contractNumber() == null && row.billToId() != null)
-			.map(Held::billToId)
+			.map(ItemRow::billToId)
 			.distinct()
 			.toList();
 		return Mono
 			.zip(this.registry.lookup(IdentifierType.CONTRACT, contracts),
 					this.registry.lookup(IdentifierType.BILL_TO, billTos))
 			.flatMap((found) -> {
-				Map<UUID, List<String>> emails = new java.util.HashMap<>();
+				Map<UUID, List<String>> emails = new HashMap<>();
 				Set<String> all = new HashSet<>();
-				for (Held row : held) {
+				for (ItemRow row : held) {
 					RegistryEntry entry = (row.contractNumber() != null) ? found.getT1().get(row.contractNumber())
 							: found.getT2().get(row.billToId());
 					List<String> admins = (entry == null) ? List.of() : entry.admins();
@@ -83,20 +77,20 @@ public class HeldAccess {
 					all.addAll(admins);
 				}
 				return this.accounts.namesByEmail(all).map((names) -> {
-					Map<UUID, List<String>> shown = new java.util.HashMap<>();
+					Map<UUID, List<String>> shown = new HashMap<>();
 					emails.forEach((id, list) -> shown.put(id, Deciders.shown(list, names)));
 					return shown;
 				});
 			});
 	}
 
-	private static AccessTables tables(List<Held> held, Map<UUID, List<String>> admins, Filter filter) {
+	private static AccessTables tables(List<ItemRow> held, Map<UUID, List<String>> admins, Filter filter) {
 		List<AccessRow> fullSupport = new ArrayList<>();
 		List<AccessRow> downloadOnly = new ArrayList<>();
 		List<AccessRow> ordering = new ArrayList<>();
-		for (Held row : held) {
+		for (ItemRow row : held) {
 			AccessRow access = new AccessRow(row.id(), row.kind(), row.identifierType(), row.identifier(),
-					row.contractNumber(), row.billToId(), admins.getOrDefault(row.id(), List.of()), row.since());
+					row.contractNumber(), row.billToId(), admins.getOrDefault(row.id(), List.of()), row.updatedAt());
 			if (!filter.accepts(access)) {
 				continue;
 			}
@@ -105,10 +99,6 @@ public class HeldAccess {
 				.add(access);
 		}
 		return new AccessTables(fullSupport, downloadOnly, ordering);
-	}
-
-	private record Held(UUID id, AccessKind kind, IdentifierType identifierType, String identifier,
-			@Nullable String contractNumber, @Nullable String billToId, Instant since) {
 	}
 
 	/**

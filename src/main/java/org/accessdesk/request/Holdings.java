@@ -20,10 +20,10 @@ record Holdings(Set<String> live, Set<String> approved) {
 		return new Holdings(Set.of(), Set.of());
 	}
 
-	static Holdings of(Collection<AccessRequests.Holding> holdings) {
+	static Holdings of(Collection<AccessItems.Holding> holdings) {
 		Set<String> live = new HashSet<>();
 		Set<String> approved = new HashSet<>();
-		for (AccessRequests.Holding holding : holdings) {
+		for (AccessItems.Holding holding : holdings) {
 			live.add(key(holding.kind(), holding.entitlement()));
 			if (holding.status() == ItemStatus.APPROVED) {
 				approved.add(key(holding.kind(), holding.entitlement()));

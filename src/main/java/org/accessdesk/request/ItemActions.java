@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class ItemActions {
 
-	private final AccessRequests requests;
+	private final AccessItems items;
 
 	private final StatusDoor door;
 
@@ -31,9 +31,8 @@ public class ItemActions {
 
 	private final Clock clock;
 
-	ItemActions(AccessRequests requests, StatusDoor door, RequestViews views, RequestProperties properties,
-			Clock clock) {
-		this.requests = requests;
+	ItemActions(AccessItems items, StatusDoor door, RequestViews views, RequestProperties properties, Clock clock) {
+		this.items = items;
 		this.door = door;
 		this.views = views;
 		this.properties = properties;
@@ -70,7 +69,7 @@ public class ItemActions {
 	}
 
 	private Mono<ItemRow> ownItem(AccountUser user, UUID itemId) {
-		return this.requests.item(user.id(), itemId).switchIfEmpty(Mono.error(ItemNotFound::new));
+		return this.items.ofAccount(user.id(), itemId).switchIfEmpty(Mono.error(ItemNotFound::new));
 	}
 
 	private RequestViews.ItemView view(AccountUser user, ItemRow item) {

@@ -29,17 +29,17 @@ class ItemDecider {
 
 	private final RegistryLookup registry;
 
-	private final AccessRequests requests;
+	private final AccessItems items;
 
 	private final RequestProperties properties;
 
 	private final Clock clock;
 
-	ItemDecider(Accounts accounts, RegistryLookup registry, AccessRequests requests, RequestProperties properties,
+	ItemDecider(Accounts accounts, RegistryLookup registry, AccessItems items, RequestProperties properties,
 			Clock clock) {
 		this.accounts = accounts;
 		this.registry = registry;
-		this.requests = requests;
+		this.items = items;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -50,7 +50,7 @@ class ItemDecider {
 		Mono<Profile> profile = this.accounts.profileWithoutRoles(accountId)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("Account " + accountId + " is gone")));
 		Mono<Map<String, RegistryEntry>> found = this.registry.lookup(type, identifiers);
-		Mono<Holdings> holdings = this.requests.liveHoldings(accountId).collectList().map(Holdings::of);
+		Mono<Holdings> holdings = this.items.liveOf(accountId).collectList().map(Holdings::of);
 		return Mono.zip(profile, found, holdings).map((facts) -> {
 			Instant now = this.clock.instant();
 			Applicant applicant = new Applicant(facts.getT1().email(), facts.getT1().companyName(),

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
@@ -21,16 +20,12 @@ import reactor.core.publisher.Mono;
 @Component
 public class ItemDecisions {
 
-	private static final String PENDING_COLUMNS = "i.id, i.request_id, i.account_id, i.kind, i.identifier_type,"
-			+ " i.identifier, i.contract_number, i.bill_to_id, i.status, i.reason, i.deciders, i.deadline,"
-			+ " i.pending_since, i.updated_at, r.justification";
-
-	private final DatabaseClient db;
+	private final AccessItems items;
 
 	private final StatusDoor door;
 
-	ItemDecisions(DatabaseClient db, StatusDoor door) {
-		this.db = db;
+	ItemDecisions(AccessItems items, StatusDoor door) {
+		this.items = items;
 		this.door = door;
 	}
 
@@ -39,14 +34,7 @@ public class ItemDecisions {
 	 * first.
 	 */
 	public Flux<PendingItem> waitingForAdmins(Set<String> contracts, Set<String> billTos) {
-		return this.db
-			.sql("SELECT " + PENDING_COLUMNS + " FROM access_item i JOIN access_request r ON r.id = i.request_id"
-					+ " WHERE i.status = 'PENDING_ADMIN' AND (i.contract_number = ANY(:contracts)"
-					+ " OR i.bill_to_id = ANY(:billTos)) ORDER BY i.pending_since, i.id")
-			.bind("contracts", contracts.toArray(String[]::new))
-			.bind("billTos", billTos.toArray(String[]::new))
-			.map((io.r2dbc.spi.Readable row) -> pending(row))
-			.all();
+		return this.items.waitingForAdmins(contracts, billTos).map(PendingItem::of);
 	}
 
 	/**
@@ -54,12 +42,7 @@ public class ItemDecisions {
 	 * deadline.
 	 */
 	public Flux<PendingItem> waitingForVendor(Instant now) {
-		return this.db
-			.sql("SELECT " + PENDING_COLUMNS + " FROM access_item i JOIN access_request r ON r.id = i.request_id"
-					+ " WHERE i.status = 'PENDING_VENDOR' ORDER BY (i.deadline <= :now) DESC, i.deadline, i.id")
-			.bind("now", now.atOffset(java.time.ZoneOffset.UTC))
-			.map((io.r2dbc.spi.Readable row) -> pending(row))
-			.all();
+		return this.items.waitingForVendor(now).map(PendingItem::of);
 	}
 
 	/**
@@ -67,27 +50,14 @@ public class ItemDecisions {
 	 * revoke), most recently changed first.
 	 */
 	public Flux<PendingItem> approvedUnder(Set<String> contracts, Set<String> billTos, int limit) {
-		return this.db
-			.sql("SELECT " + PENDING_COLUMNS + " FROM access_item i JOIN access_request r ON r.id = i.request_id"
-					+ " WHERE i.status = 'APPROVED' AND (i.contract_number = ANY(:contracts)"
-					+ " OR i.bill_to_id = ANY(:billTos)) ORDER BY i.updated_at DESC, i.id LIMIT :limit")
-			.bind("contracts", contracts.toArray(String[]::new))
-			.bind("billTos", billTos.toArray(String[]::new))
-			.bind("limit", limit)
-			.map((io.r2dbc.spi.Readable row) -> pending(row))
-			.all();
+		return this.items.approvedUnder(contracts, billTos, limit).map(PendingItem::of);
 	}
 
 	/**
 	 * Access granted now, anywhere (the vendor desk's view), most recently changed first.
 	 */
 	public Flux<PendingItem> approved(int limit) {
-		return this.db
-			.sql("SELECT " + PENDING_COLUMNS + " FROM access_item i JOIN access_request r ON r.id = i.request_id"
-					+ " WHERE i.status = 'APPROVED' ORDER BY i.updated_at DESC, i.id LIMIT :limit")
-			.bind("limit", limit)
-			.map((io.r2dbc.spi.Readable row) -> pending(row))
-			.all();
+		return this.items.approved(limit).map(PendingItem::of);
 	}
 
 	/**
@@ -107,12 +77,7 @@ public class ItemDecisions {
 	 * (409, not 404).
 	 */
 	public Mono<PendingItem> find(UUID itemId) {
-		return this.db
-			.sql("SELECT " + PENDING_COLUMNS + " FROM access_item i JOIN access_request r ON r.id = i.request_id"
-					+ " WHERE i.id = :id")
-			.bind("id", itemId)
-			.map((io.r2dbc.spi.Readable row) -> pending(row))
-			.one();
+		return this.items.findForReview(itemId).map(PendingItem::of);
 	}
 
 	/**
@@ -129,28 +94,19 @@ public class ItemDecisions {
 					item.updatedAt()));
 	}
 
-	private static PendingItem pending(io.r2dbc.spi.Readable row) {
-		String[] deciders = row.get("deciders", String[].class);
-		return new PendingItem(row.get("id", UUID.class), row.get("request_id", UUID.class),
-				row.get("account_id", UUID.class), AccessKind.valueOf(row.get("kind", String.class)),
-				row.get("identifier_type", String.class), row.get("identifier", String.class),
-				row.get("contract_number", String.class), row.get("bill_to_id", String.class),
-				ItemStatus.valueOf(row.get("status", String.class)),
-				ReasonCode.valueOf(row.get("reason", String.class)), (deciders == null) ? List.of() : List.of(deciders),
-				instant(row, "deadline"), instant(row, "pending_since"), instant(row, "updated_at"),
-				row.get("justification", String.class));
-	}
-
-	private static @Nullable Instant instant(io.r2dbc.spi.Readable row, String column) {
-		java.time.OffsetDateTime time = row.get(column, java.time.OffsetDateTime.class);
-		return (time == null) ? null : time.toInstant();
-	}
-
 	/** An item waiting for a decision, with what the reviewer needs to decide it. */
 	public record PendingItem(UUID id, UUID requestId, UUID accountId, AccessKind kind, String identifierType,
 			String identifier, @Nullable String contractNumber, @Nullable String billToId, ItemStatus status,
 			ReasonCode reason, List<String> deciders, @Nullable Instant deadline, @Nullable Instant pendingSince,
 			Instant updatedAt, @Nullable String justification) {
+
+		static PendingItem of(AccessItems.ForReview read) {
+			ItemRow item = read.item();
+			return new PendingItem(item.id(), item.requestId(), item.accountId(), item.kind(),
+					item.identifierType().name(), item.identifier(), item.contractNumber(), item.billToId(),
+					item.status(), item.reason(), item.deciders(), item.deadline(), item.pendingSince(),
+					item.updatedAt(), read.justification());
+		}
 
 	}
 

@@ -1,21 +1,20 @@
 package org.accessdesk.request;
 
-import java.util.UUID;
+import java.time.Clock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Items that waited {@code accessdesk.requests.expire-after} (28 days) for a decision
- * expire, each on its own through the door ({@link BackgroundWork}: one that fails is
- * tried again later and holds back no other). Safe with several instances: the door's
- * guarded update lets only one of them move an item.
+ * Items that waited {@code accessdesk.requests.expire-after} (28 days) for a decision (by
+ * the service's clock) expire, each on its own through the door ({@link BackgroundWork}:
+ * one that fails is tried again later and holds back no other). Safe with several
+ * instances: the door's guarded update lets only one of them move an item.
  */
 @Component
 class PendingExpiry {
@@ -26,7 +25,7 @@ class PendingExpiry {
 
 	static final int BATCH = 200;
 
-	private final DatabaseClient db;
+	private final AccessItems items;
 
 	private final StatusDoor door;
 
@@ -34,11 +33,14 @@ class PendingExpiry {
 
 	private final RequestProperties properties;
 
-	PendingExpiry(DatabaseClient db, StatusDoor door, BackgroundWork work, RequestProperties properties) {
-		this.db = db;
+	private final Clock clock;
+
+	PendingExpiry(AccessItems items, StatusDoor door, BackgroundWork work, RequestProperties properties, Clock clock) {
+		this.items = items;
 		this.door = door;
 		this.work = work;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	// The interval comes from the bound properties, so their defaults are the only ones.
@@ -58,15 +60,8 @@ class PendingExpiry {
 	/** Expires due items, oldest first, each on its own; answers how many. */
 	Mono<Long> expireBatch() {
 		return this.work.run(JOB,
-				(skip) -> this.db.sql("""
-						SELECT id FROM access_item WHERE status IN ('PENDING_ADMIN', 'PENDING_VENDOR')
-						AND pending_since <= now() - make_interval(secs => :seconds) AND id <> ALL(:skip)
-						ORDER BY pending_since LIMIT :batch""")
-					.bind("seconds", (double) this.properties.expireAfter().toSeconds())
-					.bind("skip", skip.toArray(UUID[]::new))
-					.bind("batch", BATCH)
-					.map((row) -> row.get("id", UUID.class))
-					.all(),
+				(skip) -> this.items.waitingSince(this.clock.instant().minus(this.properties.expireAfter()), skip,
+						BATCH),
 				(id) -> this.door
 					.move(id, LifecycleAction.EXPIRE, StatusDoor.Change.because(ReasonCode.EXPIRED, "system"))
 					.thenReturn(true));

@@ -1,14 +1,12 @@
 package org.accessdesk.request;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.r2dbc.spi.Readable;
 import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +28,9 @@ import reactor.core.publisher.Mono;
  * left touches nothing and answers 409), appends its event and tells its
  * {@link StatusListener}s, in the same transaction (the system mail's outbox is one; the
  * door does not know which). Readers see the events in commit order ({@link EventLog},
- * {@code V8__event_commit_order.sql}).
+ * {@code V8__event_commit_order.sql}). Every time it writes (when an item was written,
+ * changed, began to wait; when its event happened) is the service's {@link Clock}, the
+ * one the deadlines and the due checks read too.
  */
 @Component
 class StatusDoor {
@@ -45,13 +45,16 @@ class StatusDoor {
 
 	private final TransitionMeters meters;
 
+	private final Clock clock;
+
 	StatusDoor(DatabaseClient db, TransactionalOperator transactions, ApplicationEventPublisher events,
-			ObjectProvider<StatusListener> listeners, TransitionMeters meters) {
+			ObjectProvider<StatusListener> listeners, TransitionMeters meters, Clock clock) {
 		this.db = db;
 		this.transactions = transactions;
 		this.events = events;
 		this.listeners = listeners.orderedStream().toList();
 		this.meters = meters;
+		this.clock = clock;
 	}
 
 	/**
@@ -81,7 +84,7 @@ class StatusDoor {
 	 * written with it).
 	 */
 	Mono<List<ItemRow>> submitInTransaction(UUID requestId, UUID accountId, List<NewItem> items, String actor) {
-		return insertAll(requestId, accountId, items, actor)
+		return Mono.defer(() -> insertAll(requestId, accountId, items, actor, this.clock.instant()))
 			.flatMap((written) -> tell(new StatusListener.Transition.Submitted(requestId, accountId,
 					written.stream().map(ChangedItem::of).toList()))
 				.thenReturn(written));
@@ -92,16 +95,26 @@ class StatusDoor {
 	 * outcome is a new item of the same request, the old item gets an AUTO_RETRY event.
 	 */
 	Mono<ItemRow> retryInTransaction(ItemRow denied, NewItem again, String actor) {
-		return insertAll(denied.requestId(), denied.accountId(), List.of(again), actor).map((written) -> written.get(0))
-			.flatMap((retry) -> markRetried(denied.id(), retry.id(), actor)
-				.then(tell(new StatusListener.Transition.Retried(ChangedItem.of(retry))))
-				.thenReturn(retry));
+		return Mono.defer(() -> {
+			Instant now = this.clock.instant();
+			return insertAll(denied.requestId(), denied.accountId(), List.of(again), actor, now)
+				.map((written) -> written.get(0))
+				.flatMap((retry) -> markRetried(denied.id(), retry.id(), actor, now)
+					.then(tell(new StatusListener.Transition.Retried(ChangedItem.of(retry))))
+					.thenReturn(retry));
+		});
 	}
 
-	private Mono<List<ItemRow>> insertAll(UUID requestId, UUID accountId, List<NewItem> items, String actor) {
+	/**
+	 * Writes the items, all at {@code now}: the items of one submission share their
+	 * creation time, and are then listed by identifier
+	 * ({@link AccessRequests#ITEM_ORDER}).
+	 */
+	private Mono<List<ItemRow>> insertAll(UUID requestId, UUID accountId, List<NewItem> items, String actor,
+			Instant now) {
 		return Flux.fromIterable(items)
-			.concatMap((item) -> insertLive(requestId, accountId, item, actor)
-				.switchIfEmpty(Mono.defer(() -> insert(requestId, accountId, item.alreadyRegistered(), actor)))
+			.concatMap((item) -> insert(requestId, accountId, item, actor, now)
+				.switchIfEmpty(Mono.defer(() -> insert(requestId, accountId, item.alreadyRegistered(), actor, now)))
 				.flatMap(TransitionMeters::submitted))
 			.collectList();
 	}
@@ -130,20 +143,21 @@ class StatusDoor {
 	private Mono<ItemRow> moveInTransaction(UUID itemId, Set<ItemStatus> from, ItemStatus to, Change change) {
 		String[] fromNames = from.stream().map(Enum::name).toArray(String[]::new);
 		boolean pending = to.isPending();
-		return this.db.sql(DoorStatements.MOVE)
-			.bind("id", itemId)
-			.bind("from", fromNames)
-			.bind("to", to.name())
-			.bind("reason", change.reason().name())
-			.bind("deadline", Parameter.fromOrEmpty(offset(change.deadline()), OffsetDateTime.class))
-			.bind("deciders",
-					Parameter.fromOrEmpty(change.deciders() == null ? null : change.deciders().toArray(String[]::new),
-							String[].class))
-			.bind("pending", pending)
-			.bind("actor", change.actor())
-			.bind("comment", Parameter.fromOrEmpty(change.comment(), String.class))
-			.map((row) -> Map.entry(ItemRow.read(row), ItemStatus.valueOf(row.get("from_status", String.class))))
-			.one()
+		return Mono
+			.defer(() -> this.db.sql(DoorStatements.MOVE)
+				.bind("now", Timestamps.utc(this.clock.instant()))
+				.bind("id", itemId)
+				.bind("from", fromNames)
+				.bind("to", to.name())
+				.bind("reason", change.reason().name())
+				.bind("deadline", Timestamps.utcOrEmpty(change.deadline()))
+				.bind("deciders", Parameter.fromOrEmpty(
+						change.deciders() == null ? null : change.deciders().toArray(String[]::new), String[].class))
+				.bind("pending", pending)
+				.bind("actor", change.actor())
+				.bind("comment", Parameter.fromOrEmpty(change.comment(), String.class))
+				.map((row) -> Map.entry(AccessItems.row(row), ItemStatus.valueOf(row.get("from_status", String.class))))
+				.one())
 			.switchIfEmpty(Mono.error(StatusChanged::new))
 			.flatMap((moved) -> TransitionMeters.moved(moved.getKey()).thenReturn(moved))
 			.flatMap((moved) -> tell(
@@ -157,8 +171,9 @@ class StatusDoor {
 	}
 
 	/** Marks a TOO_NEW denial as retried by a new item, with an event on the old item. */
-	private Mono<Void> markRetried(UUID itemId, UUID retriedAs, String actor) {
+	private Mono<Void> markRetried(UUID itemId, UUID retriedAs, String actor, Instant now) {
 		return this.db.sql(DoorStatements.MARK_RETRIED)
+			.bind("now", Timestamps.utc(now))
 			.bind("id", itemId)
 			.bind("retriedAs", retriedAs)
 			.bind("actor", actor)
@@ -167,19 +182,14 @@ class StatusDoor {
 			.then();
 	}
 
-	private Mono<ItemRow> insertLive(UUID requestId, UUID accountId, NewItem item, String actor) {
-		if (!item.status().isLive()) {
-			return insert(requestId, accountId, item, actor);
-		}
-		return insertItem(DoorStatements.INSERT_UNLESS_LIVE, requestId, accountId, item, actor);
-	}
-
-	private Mono<ItemRow> insert(UUID requestId, UUID accountId, NewItem item, String actor) {
-		return insertItem(DoorStatements.INSERT, requestId, accountId, item, actor);
-	}
-
-	private Mono<ItemRow> insertItem(String statement, UUID requestId, UUID accountId, NewItem item, String actor) {
+	/**
+	 * Writes one item with its first event; a live one (approved or waiting) only unless
+	 * the account already holds or waits for that access — empty then.
+	 */
+	private Mono<ItemRow> insert(UUID requestId, UUID accountId, NewItem item, String actor, Instant now) {
+		String statement = item.status().isLive() ? DoorStatements.INSERT_UNLESS_LIVE : DoorStatements.INSERT;
 		return this.db.sql(statement)
+			.bind("now", Timestamps.utc(now))
 			.bind("request", requestId)
 			.bind("account", accountId)
 			.bind("kind", item.kind().name())
@@ -191,18 +201,14 @@ class StatusDoor {
 			.bind("status", item.status().name())
 			.bind("reason", item.reason().name())
 			.bind("rule", Parameter.fromOrEmpty(item.rule(), String.class))
-			.bind("retryAfter", Parameter.fromOrEmpty(offset(item.retryAfter()), OffsetDateTime.class))
+			.bind("retryAfter", Timestamps.utcOrEmpty(item.retryAfter()))
 			.bind("autoRetry", item.autoRetry())
 			.bind("deciders", item.deciders().toArray(String[]::new))
-			.bind("deadline", Parameter.fromOrEmpty(offset(item.deadline()), OffsetDateTime.class))
+			.bind("deadline", Timestamps.utcOrEmpty(item.deadline()))
 			.bind("pending", item.status().isPending())
 			.bind("actor", actor)
-			.map(ItemRow::read)
+			.map(AccessItems::row)
 			.one();
-	}
-
-	private static @Nullable OffsetDateTime offset(@Nullable Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
 	/** An item about to be written at submission (or auto-retry), as decided. */

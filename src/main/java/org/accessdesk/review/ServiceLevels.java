@@ -1,15 +1,21 @@
 package org.accessdesk.review;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.accessdesk.request.BackgroundWork;
+import org.accessdesk.request.DueItem;
 import org.accessdesk.request.RequestFacts;
+import org.accessdesk.review.ServiceLevelListener.Notice.Kind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -24,8 +30,9 @@ import reactor.core.publisher.Mono;
  * administrators. Each notice is fired on its own ({@link BackgroundWork}: one that fails
  * is tried again later and holds back no other), and its {@link ServiceLevelListener}s
  * are told in the same transaction (the system mail: one alert to the vendor desk, one
- * reminder to each administrator). The table's key makes that safe when several instances
- * run it at once.
+ * reminder to each administrator). {@link Notices}' key makes that safe when several
+ * instances run it at once. Due is by the service's clock; the due items come from the
+ * request module's {@link RequestFacts}.
  */
 @Component
 class ServiceLevels {
@@ -38,7 +45,7 @@ class ServiceLevels {
 
 	static final int BATCH = 200;
 
-	private final DatabaseClient db;
+	private final Notices notices;
 
 	private final ReviewProperties properties;
 
@@ -50,14 +57,18 @@ class ServiceLevels {
 
 	private final TransactionalOperator transactions;
 
-	ServiceLevels(DatabaseClient db, ReviewProperties properties, RequestFacts requests,
-			ObjectProvider<ServiceLevelListener> listeners, BackgroundWork work, TransactionalOperator transactions) {
-		this.db = db;
+	private final Clock clock;
+
+	ServiceLevels(Notices notices, ReviewProperties properties, RequestFacts requests,
+			ObjectProvider<ServiceLevelListener> listeners, BackgroundWork work, TransactionalOperator transactions,
+			Clock clock) {
+		this.notices = notices;
 		this.properties = properties;
 		this.requests = requests;
 		this.listeners = listeners.orderedStream().toList();
 		this.work = work;
 		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	// The interval comes from the bound properties, so their defaults are the only ones.
@@ -76,50 +87,55 @@ class ServiceLevels {
 
 	/** Fires every notice that is due, each with its mail; answers how many were new. */
 	Mono<Long> fireDue() {
-		Mono<Long> overdue = this.work.run(OVERDUE, this::overdue,
-				(item) -> fire(item, ServiceLevelListener.Notice.Kind.VENDOR_OVERDUE));
-		Mono<Long> reminders = this.work.run(REMINDER, this::unanswered,
-				(item) -> fire(item, ServiceLevelListener.Notice.Kind.ADMIN_REMINDER));
-		return overdue.zipWith(reminders, Long::sum);
+		return Mono.defer(() -> {
+			Instant now = this.clock.instant();
+			Instant unansweredSince = now.minus(this.properties.adminReminderAfter());
+			Mono<Long> overdue = this.work.run(OVERDUE,
+					(skip) -> notFiredYet(Kind.VENDOR_OVERDUE,
+							(after) -> this.requests.pastVendorDeadline(now, after, BATCH), skip),
+					(item) -> fire(item, Kind.VENDOR_OVERDUE, now));
+			Mono<Long> reminders = this.work.run(REMINDER, (skip) -> notFiredYet(Kind.ADMIN_REMINDER,
+					(after) -> this.requests.waitingForAdministratorsSince(unansweredSince, after, BATCH), skip),
+					(item) -> fire(item, Kind.ADMIN_REMINDER, now));
+			return overdue.zipWith(reminders, Long::sum);
+		});
 	}
 
-	/** Items in the vendor queue past their deadline, not alerted yet. */
-	private Flux<UUID> overdue(List<UUID> skip) {
-		return this.db.sql("""
-				SELECT i.id FROM access_item i WHERE i.status = 'PENDING_VENDOR' AND i.deadline <= now()
-				AND NOT EXISTS (SELECT 1 FROM review_notice n WHERE n.item_id = i.id AND n.kind = 'VENDOR_OVERDUE')
-				AND i.id <> ALL(:skip) ORDER BY i.deadline LIMIT :batch""")
-			.bind("skip", skip.toArray(UUID[]::new))
-			.bind("batch", BATCH)
-			.map((row) -> row.get("id", UUID.class))
-			.all();
+	/**
+	 * The due items that have not had this notice yet, in their order, at most
+	 * {@value #BATCH}, leaving out {@code skip}. The request module knows nothing of
+	 * notices, so the due items are read a page at a time until enough have not had it:
+	 * items noticed long ago and still waiting do not hide the new ones. No page is read
+	 * once there are enough (none is cancelled half read).
+	 */
+	private Flux<UUID> notFiredYet(Kind kind, Function<@Nullable DueItem, Flux<DueItem>> due, List<UUID> skip) {
+		Set<UUID> leftOut = Set.copyOf(skip);
+		return page(kind, due, null, leftOut, 0)
+			.expand((page) -> (page.next() != null && page.found() < BATCH)
+					? page(kind, due, page.next(), leftOut, page.found()) : Mono.empty())
+			.concatMapIterable(Page::notFired)
+			.take(BATCH);
 	}
 
-	/** Items their administrators left unanswered too long, not reminded of yet. */
-	private Flux<UUID> unanswered(List<UUID> skip) {
-		return this.db.sql("""
-				SELECT i.id FROM access_item i WHERE i.status = 'PENDING_ADMIN'
-				AND i.pending_since <= now() - make_interval(secs => :seconds)
-				AND NOT EXISTS (SELECT 1 FROM review_notice n WHERE n.item_id = i.id AND n.kind = 'ADMIN_REMINDER')
-				AND i.id <> ALL(:skip) ORDER BY i.pending_since LIMIT :batch""")
-			.bind("seconds", (double) this.properties.adminReminderAfter().toSeconds())
-			.bind("skip", skip.toArray(UUID[]::new))
-			.bind("batch", BATCH)
-			.map((row) -> row.get("id", UUID.class))
-			.all();
+	private Mono<Page> page(Kind kind, Function<@Nullable DueItem, Flux<DueItem>> due, @Nullable DueItem after,
+			Set<UUID> leftOut, int foundBefore) {
+		return due.apply(after).collectList().flatMap((items) -> {
+			List<UUID> ids = items.stream().map(DueItem::id).filter((id) -> !leftOut.contains(id)).toList();
+			DueItem next = (items.size() < BATCH) ? null : items.get(items.size() - 1);
+			return this.notices.firedAmong(kind, ids).map((fired) -> {
+				List<UUID> notFired = ids.stream().filter((id) -> !fired.contains(id)).toList();
+				return new Page(notFired, foundBefore + notFired.size(), next);
+			});
+		});
 	}
 
 	/**
 	 * Fires one notice and tells the listeners, in one transaction; empty when another
 	 * instance had fired it already (the table's key).
 	 */
-	private Mono<Boolean> fire(UUID item, ServiceLevelListener.Notice.Kind kind) {
-		return this.db.sql("INSERT INTO review_notice (item_id, kind) VALUES (:item, :kind) ON CONFLICT DO NOTHING")
-			.bind("item", item)
-			.bind("kind", kind.name())
-			.fetch()
-			.rowsUpdated()
-			.filter((fired) -> fired > 0)
+	private Mono<Boolean> fire(UUID item, Kind kind, Instant now) {
+		return this.notices.record(item, kind, now)
+			.filter(Boolean::booleanValue)
 			.flatMap((fired) -> this.requests.item(item))
 			.flatMap((found) -> tell(new ServiceLevelListener.Notice(kind, found)).thenReturn(true))
 			.as(this.transactions::transactional);
@@ -127,6 +143,13 @@ class ServiceLevels {
 
 	private Mono<Void> tell(ServiceLevelListener.Notice notice) {
 		return Flux.fromIterable(this.listeners).concatMap((listener) -> listener.noticed(notice)).then();
+	}
+
+	/**
+	 * The due items of one page that have not had the notice, how many so far with the
+	 * pages before, and where the next page starts (none: this was the last).
+	 */
+	private record Page(List<UUID> notFired, int found, @Nullable DueItem next) {
 	}
 
 }

@@ -218,8 +218,7 @@ class LiveStatusTests {
 	void anIdleStreamGetsHeartbeats() throws Exception {
 		try (SlowReader idle = new SlowReader(this.port, "/api/me/events", this.token)) {
 			idle.awaitHeaders(WAIT);
-			// The test profile beats every second; the default is every 10 s (SPEC: at
-			// most 15 s).
+			// Beats every second in the test profile (default 10 s; SPEC: at most 15 s).
 			assertThat(idle.readFor(Duration.ofSeconds(3))).contains(":heartbeat");
 		}
 	}

@@ -52,8 +52,7 @@ class OpenTransactionsTests {
 				Connection thisDatabase = openTransaction(db);
 				Connection unfinishedWriter = openTransaction(db);
 				SseClient stream = new SseClient(this.port, "/api/me/events", Person.bearer(token))) {
-			// Each holds a transaction id, as a BI tool, a migration or a psql left open
-			// does.
+			// Each holds a transaction id, as an idle BI tool, migration or psql does.
 			execute(otherDatabase, "SELECT pg_current_xact_id()");
 			execute(thisDatabase, "SELECT pg_current_xact_id()");
 			// This one even wrote an event of the log and never commits.

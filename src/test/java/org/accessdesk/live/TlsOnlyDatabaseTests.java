@@ -59,8 +59,7 @@ class TlsOnlyDatabaseTests {
 	static void startServiceOnTlsOnlyPostgres() {
 		postgres = TlsOnlyPostgres.start();
 		// Only spring.r2dbc.*, as an operator would set it: the database does not exist
-		// yet (start-up creates it) and Flyway's URL is derived, so both must keep TLS
-		// too.
+		// yet (start-up creates it) and Flyway's URL is derived: both must keep TLS too.
 		service = new SpringApplicationBuilder(AccessDeskApplication.class).profiles("test")
 			.initializers(new TestMail())
 			.run("--server.port=0", "--spring.r2dbc.url=" + postgres.r2dbcUrl(DATABASE) + "&connectTimeout=PT7S",
@@ -147,8 +146,8 @@ class TlsOnlyDatabaseTests {
 			assertThat(options.getValue(PostgresqlConnectionFactoryProvider.APPLICATION_NAME)).isEqualTo(name);
 		}
 		PostgresqlConnectionFactory factory = connections.named("accessdesk-options-test");
-		// The driver keeps its configuration's getters to itself; its description names
-		// every setting.
+		// The driver keeps its configuration's getters to itself; its description
+		// names every setting.
 		assertThat(factory.toString()).contains("connectTimeout=PT7S").contains("statementTimeout=PT42S");
 		// And the server sees them: a session over TLS, under the configured timeout.
 		Map<String, String> session = Flux.usingWhen(factory.create(), (connection) -> connection

@@ -106,8 +106,8 @@ class BackgroundWorkTests {
 
 	@Test
 	void aDenialThatCannotBeRetriedIsRecordedAndTheOthersAreRetried() {
-		// Two requesters denied as TOO_NEW, both asking
-		// for a retry; then the contract comes of age.
+		// Two requesters denied as TOO_NEW, both asking for a retry; then the contract
+		// comes of age.
 		String poisoned = item("CONTRACT", this.registry.newContract, true);
 		Person other = this.accounts.signUp(TestAccounts.uniqueEmail("background"), "Other One", "en",
 				this.registry.company, "1 Main Street");

@@ -150,8 +150,7 @@ class BadRequestCorpusTests {
 				// who asks
 				Arguments.of("no credentials", "NONE", null, "/api/access-requests",
 						OK_START + "\"identifiers\":\"1\"}", MediaType.APPLICATION_JSON, 401, "UNAUTHENTICATED"),
-				// (THEIR_REQUEST and THEIR_ITEM stand for a
-				// real request and item of another account)
+				// THEIR_REQUEST, THEIR_ITEM: another account's real request and item
 				Arguments.of("someone else's request", "BASIC", null, "/api/access-requests/" + THEIR_REQUEST, null,
 						null, 404, "NOT_FOUND"),
 				Arguments.of("someone else's request's events", "BASIC", null,

@@ -10,8 +10,10 @@ import org.accessdesk.support.IntegrationTest;
 import jakarta.mail.internet.MimeMessage;
 import org.accessdesk.support.TestAccounts;
 import org.accessdesk.support.TestAccounts.Person;
+import org.accessdesk.support.TestClock;
 import org.accessdesk.support.TestMail;
 import org.accessdesk.support.TestRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,9 @@ class LifecycleTests {
 	@Autowired
 	AutoRetries autoRetries;
 
+	@Autowired
+	TestClock clock;
+
 	TestAccounts accounts;
 
 	TestRegistry registry;
@@ -53,6 +58,11 @@ class LifecycleTests {
 		this.registry = TestRegistry.load(this.client, this.accounts.operator(), this.accounts.customer("Admin Co"));
 		this.customer = this.accounts.signUp(TestAccounts.uniqueEmail("lifecycle"), "Life Cycle", "en",
 				this.registry.company, "1 Main Street");
+	}
+
+	@AfterEach
+	void realTime() {
+		this.clock.reset();
 	}
 
 	@Test
@@ -144,6 +154,70 @@ class LifecycleTests {
 		assertThat(eventsOf(item)).last().isEqualTo("PENDING_VENDOR>EXPIRED:EXPIRED");
 	}
 
+	/**
+	 * Waiting and expiry are the service's clock, not the database's (issue 14, item 7).
+	 * An item submitted when the service's clock said 28 days ago, less ten minutes,
+	 * waits since then; it expires once that clock is eleven minutes ahead of the
+	 * database's time, by which it would not have expired yet.
+	 */
+	@Test
+	void waitingAndExpiryFollowTheServicesClock() {
+		this.clock.advance(Duration.ofDays(-28).plusMinutes(10));
+		Instant submittedAt = this.clock.instant();
+		String item = itemId(submit("FULL_SUPPORT", "CONTRACT", this.registry.otherCompanysContract, false));
+		assertThat(timestamp(item, "pending_since")).isBetween(submittedAt, this.clock.instant());
+		assertThat(timestamp(item, "updated_at")).isBetween(submittedAt, this.clock.instant());
+
+		this.clock.reset();
+		this.expiry.expireBatch().block(Duration.ofSeconds(30));
+		assertThat(status(item)).isEqualTo("PENDING_VENDOR");
+
+		this.clock.advance(Duration.ofMinutes(11));
+		this.expiry.expireBatch().block(Duration.ofSeconds(30));
+		assertThat(status(item)).isEqualTo("EXPIRED");
+		assertThat(eventsOf(item)).last().isEqualTo("PENDING_VENDOR>EXPIRED:EXPIRED");
+	}
+
+	/**
+	 * An escalation starts the wait and the vendor's deadline at the service's time, not
+	 * the database's: an hour behind here (behind, so that no other item falls due
+	 * meanwhile).
+	 */
+	@Test
+	void anEscalationWaitsFromTheServicesClock() {
+		String item = itemId(submit("FULL_SUPPORT", "BILL_TO", this.registry.billToFullWithAdmins, false));
+		setBack(item, "pending_since", Duration.ofHours(74));
+		this.clock.advance(Duration.ofHours(-1));
+		Instant escalatedAt = this.clock.instant();
+		action(this.customer, item, "escalate").expectStatus().isOk();
+		Instant after = this.clock.instant();
+		assertThat(timestamp(item, "pending_since")).isBetween(escalatedAt, after);
+		assertThat(timestamp(item, "updated_at")).isBetween(escalatedAt, after);
+		assertThat(timestamp(item, "deadline")).isBetween(escalatedAt.plus(Duration.ofHours(6)),
+				after.plus(Duration.ofHours(6)));
+	}
+
+	/**
+	 * A TOO_NEW denial is retried when {@code retryAfter} has come by the service's
+	 * clock: ten minutes ahead of the database's time, which has not reached it.
+	 */
+	@Test
+	void anAutoRetryIsDueByTheServicesClock() {
+		this.registry.importWith(this.client, this.accounts.operator(),
+				Instant.now().minus(Duration.ofHours(48)).plus(Duration.ofMinutes(5)));
+		Map<?, ?> request = submit("FULL_SUPPORT", "CONTRACT", this.registry.newContract, true);
+		String denied = itemId(request);
+		assertThat(status(denied)).isEqualTo("DENIED");
+
+		this.autoRetries.retryBatch().block(Duration.ofSeconds(30));
+		assertThat(retriedAs(denied)).isNull();
+
+		this.clock.advance(Duration.ofMinutes(10));
+		this.autoRetries.retryBatch().block(Duration.ofSeconds(30));
+		assertThat(retriedAs(denied)).isNotNull();
+		assertThat(status(retriedAs(denied))).isEqualTo("APPROVED");
+	}
+
 	@Test
 	void aTooNewContractIsRetriedOnceWhenAskedAndTheNewOutcomeIsANewItem() throws Exception {
 		Map<?, ?> request = submit("FULL_SUPPORT", "CONTRACT", this.registry.newContract, true);
@@ -153,8 +227,8 @@ class LifecycleTests {
 		// Two days later: the contract is old enough, and retryAfter has passed.
 		this.registry.importWith(this.client, this.accounts.operator(), Instant.now().minus(Duration.ofDays(3)));
 		setBack(denied, "retry_after", Duration.ofDays(2));
-		// Twice, and the scheduled run may come in between:
-		// retried once all the same (two items below, not three).
+		// Twice, the scheduled run perhaps in between: retried once all the same (two
+		// items below, not three).
 		this.autoRetries.retryBatch().block(Duration.ofSeconds(30));
 		this.autoRetries.retryBatch().block(Duration.ofSeconds(30));
 
@@ -172,8 +246,7 @@ class LifecycleTests {
 		assertThat(items).extracting((item) -> item.get("status")).containsExactlyInAnyOrder("DENIED", "APPROVED");
 		assertThat(eventsOf(denied)).last().isEqualTo("DENIED>DENIED:AUTO_RETRY");
 
-		// The requester hears of it: the first
-		// summary (TOO_NEW), then how the retry went.
+		// The requester hears of it: first the TOO_NEW summary, then the retry's outcome.
 		List<MimeMessage> mails = TestMail.await(this.customer.email(), 2, Duration.ofSeconds(20));
 		MimeMessage retried = mails.get(1);
 		TestMail.keep(retried, "auto-retried-en");
@@ -230,6 +303,23 @@ class LifecycleTests {
 			.map((row) -> row.get(0, String.class))
 			.one()
 			.block();
+	}
+
+	private Instant timestamp(String item, String column) {
+		return this.db.sql("SELECT " + column + " FROM access_item WHERE id = :id")
+			.bind("id", UUID.fromString(item))
+			.map((row) -> row.get(0, java.time.OffsetDateTime.class).toInstant())
+			.one()
+			.block();
+	}
+
+	private String retriedAs(String item) {
+		return this.db.sql("SELECT retried_as::text FROM access_item WHERE id = :id")
+			.bind("id", UUID.fromString(item))
+			.map((row) -> java.util.Optional.ofNullable(row.get(0, String.class)))
+			.one()
+			.block()
+			.orElse(null);
 	}
 
 	private List<String> eventsOf(String item) {
