@@ -56,6 +56,22 @@ class StaticPagesTests {
 		}
 	}
 
+	/** HEAD answers as GET does, without the body: link checkers and probes use it. */
+	@Test
+	void everyPageAnswersHeadAsItAnswersGet() {
+		for (String page : PAGES) {
+			this.client.head()
+				.uri(page)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+				.expectBody()
+				.isEmpty();
+		}
+	}
+
 	@Test
 	void theSignInFormPostsToTheLoginEndpoint() {
 		this.client.get()
