@@ -16,6 +16,13 @@ export function wireAddForm() {
 	const toggle = byId('add-toggle');
 	toggle.addEventListener('click', () => openAddForm(!form.hidden ? null : {}));
 	byId('add-close').addEventListener('click', () => openAddForm(null));
+	// Esc closes the form, as it closes any dialog-like panel; focus returns to its toggle.
+	form.addEventListener('keydown', (event) => {
+		if (event.key === 'Escape' && !event.defaultPrevented) {
+			event.preventDefault();
+			openAddForm(null);
+		}
+	});
 	for (const radio of form.querySelectorAll('input[name="kind"]')) {
 		radio.addEventListener('change', () => renderTypes());
 	}
@@ -93,6 +100,7 @@ async function submit(form, request, numbersField, errorElement, doneElement) {
 		return;
 	}
 	const button = form.querySelector('button[type="submit"]');
+	let focusNext = null;
 	button.disabled = true;
 	button.dataset.i18n = 'add.submitting';
 	apply(form);
@@ -109,17 +117,40 @@ async function submit(form, request, numbersField, errorElement, doneElement) {
 		if (created.items.some((item) => item.status === 'APPROVED')) {
 			refreshAccess();
 		}
+		// The pressed button was disabled while sending, which dropped focus to the page;
+		// move it to what the submission made, so a keyboard user carries on from there.
+		focusNext = () => focusCardOf(created) || numbersField.focus();
 	}
 	catch (problem) {
-		numbersField.setAttribute('aria-invalid', 'true');
+		// Only an answer about the numbers marks the numbers field; a lost connection or a
+		// server's failure says so and leaves the field as it was.
+		const aboutTheNumbers = problem.status === 400 || problem.status === 422;
+		if (aboutTheNumbers) {
+			numbersField.setAttribute('aria-invalid', 'true');
+		}
+		else {
+			numbersField.removeAttribute('aria-invalid');
+		}
 		showMessage(errorElement, explain(problem), true);
-		numbersField.focus();
+		focusNext = () => (aboutTheNumbers ? numbersField : button).focus();
 	}
 	finally {
 		button.disabled = false;
 		button.dataset.i18n = 'add.submit';
 		apply(form);
 	}
+	// After the button is enabled again: a disabled button cannot take focus.
+	focusNext();
+}
+
+/** Focuses the card of the submission's first number, if it is shown; true when it was. */
+function focusCardOf(created) {
+	const card = created.items.length ? document.getElementById(`item-${created.items[0].id}`) : null;
+	if (!card) {
+		return false;
+	}
+	card.focus();
+	return true;
 }
 
 /** A double click or a retried network call submits once (the API honours Idempotency-Key). */

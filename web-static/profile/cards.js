@@ -65,7 +65,9 @@ function card(request, item) {
 	const linked = location.hash === `#item-${item.id}`;
 	return h('li', { class: `card status-${item.status}${linked ? ' linked' : ''}`, id: `item-${item.id}`,
 		'data-item-id': item.id, 'data-identifier': item.identifier, 'data-status': item.status,
-		'data-focus-key': linked ? `card/${item.id}` : null, tabindex: linked ? -1 : null },
+		// Every card can take focus (a mail's link, a submission's first number) and keeps
+		// it across redraws.
+		'data-focus-key': `card/${item.id}`, tabindex: -1 },
 		h('div', { class: 'card-head' },
 			h('span', { class: 'identifier', text: item.identifier }),
 			h('span', { class: 'type', i18n: `type.${request.identifierType}` }),

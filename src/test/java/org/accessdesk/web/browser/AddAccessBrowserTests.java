@@ -259,6 +259,46 @@ class AddAccessBrowserTests {
 		}
 	}
 
+	/**
+	 * Keyboard only (issue 15): submitting with Enter on the button leaves focus on the
+	 * new card, not on the page; Esc closes the form and gives focus back to its toggle;
+	 * a lost connection is said to be one and does not mark the numbers field as wrong.
+	 */
+	@Test
+	void theKeyboardKeepsItsPlaceAndANetworkErrorIsNotTheFieldsFault() {
+		Person customer = this.accounts.customer(this.registry.company);
+		try (BrowserTab tab = BrowserTab.open(this.port)) {
+			tab.signIn(customer);
+			addAccess(tab.page, "FULL_SUPPORT", "契約番号", this.registry.directContract);
+			Locator send = tab.page.getByRole(AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("送信").setExact(true));
+			send.focus();
+			tab.page.keyboard().press("Enter");
+			Locator card = tab.card("contracts", this.registry.directContract);
+			assertThat(card.locator(".badge")).hasText("Approved — 完了");
+			assertThat(card).isFocused();
+			tab.screenshot("add-access-focus-on-new-card");
+
+			// The form stays open for more numbers; Esc from inside it closes it.
+			assertThat(tab.page.locator("#add-form")).isVisible();
+			tab.page.locator("#add-numbers").focus();
+			tab.page.keyboard().press("Escape");
+			assertThat(tab.page.locator("#add-form")).isHidden();
+			assertThat(tab.page.locator("#add-toggle")).isFocused();
+			assertThat(tab.page.locator("#add-toggle")).hasAttribute("aria-expanded", "false");
+
+			// The network goes away for the next submission only.
+			tab.page.route("**/api/access-requests", (route) -> route.abort("internetdisconnected"));
+			addAccess(tab.page, "FULL_SUPPORT", "契約番号", this.registry.expiredContract);
+			send.click();
+			assertThat(tab.page.locator("#add-error")).hasText("サーバーに接続できません。接続を確認してください。");
+			assertThat(tab.page.locator("#add-numbers")).not().hasAttribute("aria-invalid", "true");
+			assertThat(tab.page.locator("#add-numbers")).hasValue(this.registry.expiredContract);
+			assertThat(send).isFocused();
+			tab.screenshot("add-access-network-error");
+		}
+	}
+
 	static void addAccess(Page page, String kind, String typeLabel, String numbers) {
 		if ("false".equals(page.locator("#add-toggle").getAttribute("aria-expanded"))) {
 			page.locator("#add-toggle").click();
