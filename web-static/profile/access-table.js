@@ -121,6 +121,10 @@ function removeCell(table, row) {
 }
 
 async function remove(table, row, button) {
+	// Removing cannot be undone: ask first (the card's remove asks the same).
+	if (!window.confirm(t('confirm.remove', { identifier: row.identifier }))) {
+		return;
+	}
 	button.disabled = true;
 	failed.action = null;
 	showFailures();

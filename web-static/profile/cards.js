@@ -108,7 +108,13 @@ function actions(request, item) {
 	return buttons.length ? h('div', { class: 'card-actions' }, buttons) : null;
 }
 
+/** Withdrawing and removing cannot be undone: each asks first. */
+const ASK_FIRST = { withdraw: 'confirm.withdraw', remove: 'confirm.remove' };
+
 async function act(item, name) {
+	if (ASK_FIRST[name] && !window.confirm(t(ASK_FIRST[name], { identifier: item.identifier }))) {
+		return;
+	}
 	cardErrors.delete(item.id);
 	try {
 		const moved = await post(`/api/items/${item.id}/${name}`);

@@ -110,10 +110,19 @@ class AccessTableBrowserTests {
 			tab.signIn(this.customer);
 			Locator rows = tab.page.locator("#full-rows tr[data-item-id]");
 			assertThat(rows).hasCount(3);
-			tab.page
-				.getByRole(AriaRole.BUTTON,
-						new Page.GetByRoleOptions().setName(this.registry.otherCompanysContract + " のアクセス権を削除する"))
-				.click();
+			Locator remove = tab.page.getByRole(AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName(this.registry.otherCompanysContract + " のアクセス権を削除する"));
+			// Asked first; Cancel keeps everything as it was.
+			tab.answerDialogs(false);
+			remove.click();
+			org.assertj.core.api.Assertions.assertThat(tab.dialogs())
+				.containsExactly(this.registry.otherCompanysContract
+						+ " のアクセス権を削除しますか？削除したアクセス権は元に戻せません。必要になったときは、もう一度リクエストしてください。");
+			assertThat(rows).hasCount(3);
+			assertThat(tab.card("contracts", this.registry.otherCompanysContract).locator(".badge"))
+				.hasText("Approved — 完了");
+			tab.answerDialogs(true);
+			remove.click();
 			assertThat(rows).hasCount(2);
 			assertThat(tab.page.locator("#full-rows")).not().containsText(this.registry.otherCompanysContract);
 			assertThat(tab.card("contracts", this.registry.otherCompanysContract).locator(".badge")).hasText("削除済み");

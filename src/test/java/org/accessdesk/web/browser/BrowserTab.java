@@ -32,6 +32,10 @@ final class BrowserTab implements AutoCloseable {
 
 	private final List<String> errors = new CopyOnWriteArrayList<>();
 
+	private final List<String> dialogs = new CopyOnWriteArrayList<>();
+
+	private volatile boolean acceptDialogs = true;
+
 	private BrowserTab(BrowserContext context) {
 		this.context = context;
 		this.page = context.newPage();
@@ -41,6 +45,27 @@ final class BrowserTab implements AutoCloseable {
 			}
 		});
 		this.page.onPageError((error) -> this.errors.add("uncaught: " + error));
+		// A confirmation (withdraw, remove) is answered as the test says, yes by default,
+		// and its question kept for the test to read.
+		this.page.onDialog((dialog) -> {
+			this.dialogs.add(dialog.message());
+			if (this.acceptDialogs) {
+				dialog.accept();
+			}
+			else {
+				dialog.dismiss();
+			}
+		});
+	}
+
+	/** The questions the page asked (window.confirm), oldest first. */
+	List<String> dialogs() {
+		return List.copyOf(this.dialogs);
+	}
+
+	/** How the next questions are answered: OK (true) or Cancel. */
+	void answerDialogs(boolean accept) {
+		this.acceptDialogs = accept;
 	}
 
 	/** A desktop-sized window whose browser prefers Japanese (as the service does). */
