@@ -71,7 +71,7 @@ public class AccountRegistration {
 		return this.accounts.findByEmail(email).flatMap((account) -> this.accounts.markVerified(account.id())).then();
 	}
 
-	public Mono<Profile> updateProfile(UUID accountId, String name, String language, @Nullable String companyName,
+	public Mono<Profile> updateProfile(AccountId accountId, String name, String language, @Nullable String companyName,
 			@Nullable String companyAddress) {
 		return this.accounts
 			.updateProfile(accountId, name.strip(), language, trimmed(companyName), trimmed(companyAddress))

@@ -174,7 +174,7 @@ final class SharedWebSessionStore implements WebSessionStore {
 				return Mono.empty();
 			}
 			Map<String, String> attributes = strings(this.attributes);
-			UUID account = SessionSecurityContexts.accountOf(attributes);
+			AccountId account = SessionSecurityContexts.accountOf(attributes);
 			String stored = this.storedId;
 			if (stored == null) {
 				this.storedId = this.id;

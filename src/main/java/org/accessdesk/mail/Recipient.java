@@ -4,14 +4,16 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.accessdesk.account.AccountId;
+
 /**
  * Who a mail goes to: an account (its email, name and language at the time of writing),
  * an address (an account's language when one has it, else the default), or the vendor
  * desk (its configured addresses).
  */
-record Recipient(@Nullable UUID accountId, @Nullable String address, boolean vendorDesk) {
+record Recipient(@Nullable AccountId accountId, @Nullable String address, boolean vendorDesk) {
 
-	public static Recipient account(UUID accountId) {
+	public static Recipient account(AccountId accountId) {
 		return new Recipient(accountId, null, false);
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.accessdesk.account.Accounts;
 import org.accessdesk.request.ChangedItem;
 import org.accessdesk.request.ItemStatus;
@@ -36,7 +37,7 @@ class ReviewerContexts {
 	 * For mail about a change: looked up only when an item waits for administrators
 	 * (their names for the requester, the requester for them).
 	 */
-	Mono<Context> forItems(UUID requestId, UUID accountId, List<ChangedItem> items) {
+	Mono<Context> forItems(UUID requestId, AccountId accountId, List<ChangedItem> items) {
 		List<String> deciders = items.stream()
 			.filter(ChangedItem::waitsForAdministrators)
 			.flatMap((item) -> item.deciders().stream())
@@ -54,13 +55,13 @@ class ReviewerContexts {
 		return reviewer(item.requestId(), item.accountId());
 	}
 
-	private Mono<Context> reviewer(UUID requestId, UUID accountId) {
+	private Mono<Context> reviewer(UUID requestId, AccountId accountId) {
 		return Mono.zip(requester(accountId), justification(requestId))
 			.map((both) -> new Context(requestId, both.getT1().orElse(null), both.getT2().orElse(null), Map.of()));
 	}
 
 	/** The requester as reviewers see them, if the account still exists. */
-	private Mono<Optional<MailFacts.Person>> requester(UUID accountId) {
+	private Mono<Optional<MailFacts.Person>> requester(AccountId accountId) {
 		return this.accounts.requesters(List.of(accountId))
 			.mapNotNull((found) -> found.get(accountId))
 			.map((person) -> Optional.of(new MailFacts.Person(person.name(), person.email(), person.companyName())))

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.accessdesk.account.AccountId;
 import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
@@ -46,10 +47,10 @@ class AccessItems {
 	}
 
 	/** One of the account's items; empty when unknown or someone else's. */
-	Mono<ItemRow> ofAccount(UUID accountId, UUID itemId) {
+	Mono<ItemRow> ofAccount(AccountId accountId, UUID itemId) {
 		return this.db.sql("SELECT * FROM access_item WHERE id = :id AND account_id = :account")
 			.bind("id", itemId)
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.map(AccessItems::row)
 			.one();
 	}
@@ -75,22 +76,22 @@ class AccessItems {
 	}
 
 	/** What the account holds or waits for now, for rule D4. */
-	Flux<Holding> liveOf(UUID accountId) {
+	Flux<Holding> liveOf(AccountId accountId) {
 		return this.db.sql("""
 				SELECT kind, entitlement, status FROM access_item WHERE account_id = :account
 				AND status IN ('APPROVED', 'PENDING_ADMIN', 'PENDING_VENDOR')""")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.map((row) -> new Holding(AccessKind.valueOf(row.get("kind", String.class)),
 					row.get("entitlement", String.class), ItemStatus.valueOf(row.get("status", String.class))))
 			.all();
 	}
 
 	/** The access the account holds now, as the access table lists it. */
-	Flux<ItemRow> approvedOf(UUID accountId) {
+	Flux<ItemRow> approvedOf(AccountId accountId) {
 		return this.db.sql("""
 				SELECT * FROM access_item WHERE account_id = :account AND status = 'APPROVED'
 				ORDER BY kind, contract_number NULLS LAST, bill_to_id, identifier""")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.map(AccessItems::row)
 			.all();
 	}
@@ -218,7 +219,7 @@ class AccessItems {
 	static ItemRow row(Readable row) {
 		String[] deciders = row.get("deciders", String[].class);
 		return new ItemRow(row.get("id", UUID.class), row.get("request_id", UUID.class),
-				row.get("account_id", UUID.class), AccessKind.valueOf(row.get("kind", String.class)),
+				AccountId.of(row.get("account_id", UUID.class)), AccessKind.valueOf(row.get("kind", String.class)),
 				IdentifierType.valueOf(row.get("identifier_type", String.class)), row.get("identifier", String.class),
 				row.get("entitlement", String.class), row.get("contract_number", String.class),
 				row.get("bill_to_id", String.class), ItemStatus.valueOf(row.get("status", String.class)),

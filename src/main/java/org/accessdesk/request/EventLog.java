@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.accessdesk.account.AccountId;
+
 /**
  * The {@code item_event} table, the append-only event log, read in commit order (the door
  * appends to it: {@link #INSERT}). A sequencer stamps committed events with their place
@@ -97,11 +99,11 @@ public class EventLog {
 	}
 
 	/** The same, for one account only (a user's stream replaying what it missed). */
-	public Flux<ItemEvent> afterFor(UUID accountId, EventPosition position, int limit) {
+	public Flux<ItemEvent> afterFor(AccountId accountId, EventPosition position, int limit) {
 		return this.db
 			.sql("SELECT " + EVENT_COLUMNS + FROM
 					+ " WHERE e.account_id = :account AND e.seq > :seq ORDER BY e.seq LIMIT :limit")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.bind("seq", position.seq())
 			.bind("limit", limit)
 			.map(EventLog::event)
@@ -132,11 +134,12 @@ public class EventLog {
 
 	static ItemEvent event(Readable row) {
 		return new ItemEvent(new EventPosition(row.get("seq", Long.class)), row.get("request_id", UUID.class),
-				row.get("item_id", UUID.class), row.get("account_id", UUID.class), row.get("identifier", String.class),
-				AccessKind.valueOf(row.get("kind", String.class)), row.get("from_status", String.class),
-				row.get("to_status", String.class), row.get("reason", String.class), row.get("actor", String.class),
-				row.get("comment", String.class), Timestamps.instant(row, "at"),
-				row.get("contract_number", String.class), row.get("bill_to_id", String.class));
+				row.get("item_id", UUID.class), AccountId.of(row.get("account_id", UUID.class)),
+				row.get("identifier", String.class), AccessKind.valueOf(row.get("kind", String.class)),
+				row.get("from_status", String.class), row.get("to_status", String.class),
+				row.get("reason", String.class), row.get("actor", String.class), row.get("comment", String.class),
+				Timestamps.instant(row, "at"), row.get("contract_number", String.class),
+				row.get("bill_to_id", String.class));
 	}
 
 }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.accessdesk.account.AccountId;
+
 /**
  * What reviewers need of items (the review module's door into this one): the pending
  * items of a queue, and deciding one — through the {@link StatusDoor}, so two reviewers
@@ -95,7 +97,7 @@ public class ItemDecisions {
 	}
 
 	/** An item waiting for a decision, with what the reviewer needs to decide it. */
-	public record PendingItem(UUID id, UUID requestId, UUID accountId, AccessKind kind, String identifierType,
+	public record PendingItem(UUID id, UUID requestId, AccountId accountId, AccessKind kind, String identifierType,
 			String identifier, @Nullable String contractNumber, @Nullable String billToId, ItemStatus status,
 			ReasonCode reason, List<String> deciders, @Nullable Instant deadline, @Nullable Instant pendingSince,
 			Instant updatedAt, @Nullable String justification) {

@@ -5,12 +5,14 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.accessdesk.account.AccountId;
+
 /**
  * One transition of one item: the audit trail and the live feed (SPEC §6, §9). The item's
  * contract and Bill-to ID come along so that review streams can tell whose queue it
  * concerns.
  */
-public record ItemEvent(EventPosition position, UUID requestId, UUID itemId, UUID accountId, String identifier,
+public record ItemEvent(EventPosition position, UUID requestId, UUID itemId, AccountId accountId, String identifier,
 		AccessKind kind, @Nullable String from, String to, String reason, String actor, @Nullable String comment,
 		Instant at, @Nullable String contractNumber, @Nullable String billToId) {
 

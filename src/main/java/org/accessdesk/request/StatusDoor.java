@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
@@ -75,7 +76,7 @@ class StatusDoor {
 	 * ({@code access_item_one_live}) and written as DENIED / ALREADY_REGISTERED instead —
 	 * that is what makes concurrent submissions of one contract safe.
 	 */
-	Mono<List<ItemRow>> submit(UUID requestId, UUID accountId, List<NewItem> items, String actor) {
+	Mono<List<ItemRow>> submit(UUID requestId, AccountId accountId, List<NewItem> items, String actor) {
 		return committed(submitInTransaction(requestId, accountId, items, actor));
 	}
 
@@ -83,7 +84,7 @@ class StatusDoor {
 	 * The same, inside a transaction that the caller already holds (the request row is
 	 * written with it).
 	 */
-	Mono<List<ItemRow>> submitInTransaction(UUID requestId, UUID accountId, List<NewItem> items, String actor) {
+	Mono<List<ItemRow>> submitInTransaction(UUID requestId, AccountId accountId, List<NewItem> items, String actor) {
 		return Mono.defer(() -> insertAll(requestId, accountId, items, actor, this.clock.instant()))
 			.flatMap((written) -> tell(new StatusListener.Transition.Submitted(requestId, accountId,
 					written.stream().map(ChangedItem::of).toList()))
@@ -110,7 +111,7 @@ class StatusDoor {
 	 * creation time, and are then listed by identifier
 	 * ({@link AccessRequests#ITEM_ORDER}).
 	 */
-	private Mono<List<ItemRow>> insertAll(UUID requestId, UUID accountId, List<NewItem> items, String actor,
+	private Mono<List<ItemRow>> insertAll(UUID requestId, AccountId accountId, List<NewItem> items, String actor,
 			Instant now) {
 		return Flux.fromIterable(items)
 			.concatMap((item) -> insert(requestId, accountId, item, actor, now)
@@ -186,12 +187,12 @@ class StatusDoor {
 	 * Writes one item with its first event; a live one (approved or waiting) only unless
 	 * the account already holds or waits for that access — empty then.
 	 */
-	private Mono<ItemRow> insert(UUID requestId, UUID accountId, NewItem item, String actor, Instant now) {
+	private Mono<ItemRow> insert(UUID requestId, AccountId accountId, NewItem item, String actor, Instant now) {
 		String statement = item.status().isLive() ? DoorStatements.INSERT_UNLESS_LIVE : DoorStatements.INSERT;
 		return this.db.sql(statement)
 			.bind("now", Timestamps.utc(now))
 			.bind("request", requestId)
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.bind("kind", item.kind().name())
 			.bind("type", item.identifierType().name())
 			.bind("identifier", item.identifier())

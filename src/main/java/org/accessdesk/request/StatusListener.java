@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Mono;
 
+import org.accessdesk.account.AccountId;
+
 /**
  * Hears every change the one door writes, inside the door's transaction: what a listener
  * writes (the system mail's outbox rows, say) commits or rolls back with the change, so
@@ -22,7 +24,7 @@ public interface StatusListener {
 	sealed interface Transition {
 
 		/** A new request: all its items, as decided at submission. */
-		record Submitted(UUID requestId, UUID accountId, List<ChangedItem> items) implements Transition {
+		record Submitted(UUID requestId, AccountId accountId, List<ChangedItem> items) implements Transition {
 		}
 
 		/**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.account.Accounts;
 import org.accessdesk.account.Role;
@@ -152,7 +153,7 @@ public class ReviewQueues {
 	}
 
 	private Mono<List<ReviewEntry>> entries(List<PendingItem> pending, Instant now) {
-		Set<UUID> requesters = new HashSet<>();
+		Set<AccountId> requesters = new HashSet<>();
 		Set<String> contracts = new HashSet<>();
 		Set<String> billTos = new HashSet<>();
 		for (PendingItem item : pending) {
@@ -172,7 +173,7 @@ public class ReviewQueues {
 				.toList());
 	}
 
-	private static ReviewEntry entry(PendingItem item, Map<UUID, Accounts.Requester> requesters,
+	private static ReviewEntry entry(PendingItem item, Map<AccountId, Accounts.Requester> requesters,
 			Map<String, RegistryEntry> contracts, Map<String, RegistryEntry> billTos, Instant now) {
 		Accounts.Requester requester = requesters.get(item.accountId());
 		RegistryEntry owner = (item.contractNumber() != null) ? contracts.get(item.contractNumber())
