@@ -92,9 +92,9 @@ class AccessRequests {
 	/**
 	 * One of the account's requests with its items; empty when unknown or someone else's.
 	 */
-	Mono<RequestWithItems> find(AccountId accountId, UUID requestId) {
+	Mono<RequestWithItems> find(AccountId accountId, RequestId requestId) {
 		return this.db.sql("SELECT " + COLUMNS + " FROM access_request WHERE id = :id AND account_id = :account")
-			.bind("id", requestId)
+			.bind("id", requestId.value())
 			.bind("account", accountId.value())
 			.map(AccessRequests::row)
 			.one()
@@ -104,9 +104,9 @@ class AccessRequests {
 	/**
 	 * A request with its items, whoever owns it: for reviewers, after their own check.
 	 */
-	Mono<RequestWithItems> findAnyone(UUID requestId) {
+	Mono<RequestWithItems> findAnyone(RequestId requestId) {
 		return this.db.sql("SELECT " + COLUMNS + " FROM access_request WHERE id = :id")
-			.bind("id", requestId)
+			.bind("id", requestId.value())
 			.map(AccessRequests::row)
 			.one()
 			.flatMap(this::withItems);
@@ -155,15 +155,15 @@ class AccessRequests {
 	}
 
 	/** What the requester wrote for the reviewer; empty when nothing. */
-	Mono<String> justification(UUID requestId) {
+	Mono<String> justification(RequestId requestId) {
 		return this.db.sql("SELECT justification FROM access_request WHERE id = :id AND justification IS NOT NULL")
-			.bind("id", requestId)
+			.bind("id", requestId.value())
 			.map((row) -> row.get("justification", String.class))
 			.one();
 	}
 
 	private static RequestRow row(Readable row) {
-		return new RequestRow(row.get("id", UUID.class), AccountId.of(row.get("account_id", UUID.class)),
+		return new RequestRow(RequestId.of(row.get("id", UUID.class)), AccountId.of(row.get("account_id", UUID.class)),
 				AccessKind.valueOf(row.get("kind", String.class)),
 				IdentifierType.valueOf(row.get("identifier_type", String.class)),
 				row.get("justification", String.class), Boolean.TRUE.equals(row.get("auto_retry", Boolean.class)),
@@ -172,7 +172,7 @@ class AccessRequests {
 	}
 
 	/** A request as stored. */
-	record RequestRow(UUID id, AccountId accountId, AccessKind kind, IdentifierType identifierType,
+	record RequestRow(RequestId id, AccountId accountId, AccessKind kind, IdentifierType identifierType,
 			@Nullable String justification, boolean autoRetry, @Nullable String idempotencyKey,
 			@Nullable String fingerprint, Instant createdAt) {
 	}

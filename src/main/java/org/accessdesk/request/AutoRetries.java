@@ -69,7 +69,7 @@ class AutoRetries {
 	}
 
 	/** Retries one denial unless another instance has it or it was retried already. */
-	private Mono<Boolean> retry(UUID id) {
+	private Mono<Boolean> retry(ItemId id) {
 		return this.items.claimForRetry(id)
 			.flatMap((item) -> this.decider
 				.decide(item.accountId(), item.kind(), item.identifierType(), List.of(item.identifier()), true)

@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param deadline when the vendor desk must have decided (PENDING_VENDOR)
  * @param pendingSince since when it has been waiting
  */
-public record ChangedItem(UUID id, UUID requestId, AccountId accountId, AccessKind kind, IdentifierType identifierType,
-		String identifier, @Nullable String contractNumber, @Nullable String billToId, ItemStatus status,
-		ReasonCode reason, List<String> nextSteps, @Nullable String note, List<String> deciders,
+public record ChangedItem(ItemId id, RequestId requestId, AccountId accountId, AccessKind kind,
+		IdentifierType identifierType, String identifier, @Nullable String contractNumber, @Nullable String billToId,
+		ItemStatus status, ReasonCode reason, List<String> nextSteps, @Nullable String note, List<String> deciders,
 		@Nullable Instant deadline, @Nullable Instant retryAfter, @Nullable Instant pendingSince) {
 
 	static ChangedItem of(ItemRow row) {

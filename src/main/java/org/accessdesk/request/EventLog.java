@@ -77,11 +77,11 @@ public class EventLog {
 	}
 
 	/** The audit trail of one request's items, in commit order. */
-	public Flux<ItemEvent> ofRequest(UUID requestId) {
+	public Flux<ItemEvent> ofRequest(RequestId requestId) {
 		return sequence().thenMany(this.db
 			.sql("SELECT " + EVENT_COLUMNS + FROM
 					+ " WHERE e.request_id = :request AND e.seq IS NOT NULL ORDER BY e.seq")
-			.bind("request", requestId)
+			.bind("request", requestId.value())
 			.map(EventLog::event)
 			.all());
 	}
@@ -133,13 +133,13 @@ public class EventLog {
 	}
 
 	static ItemEvent event(Readable row) {
-		return new ItemEvent(new EventPosition(row.get("seq", Long.class)), row.get("request_id", UUID.class),
-				row.get("item_id", UUID.class), AccountId.of(row.get("account_id", UUID.class)),
-				row.get("identifier", String.class), AccessKind.valueOf(row.get("kind", String.class)),
-				row.get("from_status", String.class), row.get("to_status", String.class),
-				row.get("reason", String.class), row.get("actor", String.class), row.get("comment", String.class),
-				Timestamps.instant(row, "at"), row.get("contract_number", String.class),
-				row.get("bill_to_id", String.class));
+		return new ItemEvent(new EventPosition(row.get("seq", Long.class)),
+				RequestId.of(row.get("request_id", UUID.class)), ItemId.of(row.get("item_id", UUID.class)),
+				AccountId.of(row.get("account_id", UUID.class)), row.get("identifier", String.class),
+				AccessKind.valueOf(row.get("kind", String.class)), row.get("from_status", String.class),
+				row.get("to_status", String.class), row.get("reason", String.class), row.get("actor", String.class),
+				row.get("comment", String.class), Timestamps.instant(row, "at"),
+				row.get("contract_number", String.class), row.get("bill_to_id", String.class));
 	}
 
 }

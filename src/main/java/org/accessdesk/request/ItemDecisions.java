@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.accessdesk.account.AccountId;
+import org.accessdesk.registry.IdentifierType;
 
 /**
  * What reviewers need of items (the review module's door into this one): the pending
@@ -66,7 +67,7 @@ public class ItemDecisions {
 	 * Ends approved access on a reviewer's word (SPEC §6: revoke by administrator or
 	 * vendor). 409 {@code STATUS_CHANGED} when it is no longer approved.
 	 */
-	public Mono<Decided> revoke(UUID itemId, String actor, String reason) {
+	public Mono<Decided> revoke(ItemId itemId, String actor, String reason) {
 		return this.door
 			.move(itemId, LifecycleAction.REVOKE,
 					StatusDoor.Change.because(ReasonCode.REVOKED, actor).withComment(reason))
@@ -78,7 +79,7 @@ public class ItemDecisions {
 	 * One item in whatever state it is, so that a reviewer who was too late learns it
 	 * (409, not 404).
 	 */
-	public Mono<PendingItem> find(UUID itemId) {
+	public Mono<PendingItem> find(ItemId itemId) {
 		return this.items.findForReview(itemId).map(PendingItem::of);
 	}
 
@@ -87,7 +88,7 @@ public class ItemDecisions {
 	 * when it is no longer waiting there (decided by someone else, withdrawn, escalated,
 	 * expired).
 	 */
-	public Mono<Decided> decide(UUID itemId, Queue queue, Verdict verdict, String actor, @Nullable String note) {
+	public Mono<Decided> decide(ItemId itemId, Queue queue, Verdict verdict, String actor, @Nullable String note) {
 		ItemStatus waiting = (queue == Queue.ADMIN) ? ItemStatus.PENDING_ADMIN : ItemStatus.PENDING_VENDOR;
 		ReasonCode reason = (queue == Queue.ADMIN) ? ReasonCode.DECIDED_BY_ADMIN : ReasonCode.DECIDED_BY_VENDOR;
 		return this.door
@@ -97,23 +98,23 @@ public class ItemDecisions {
 	}
 
 	/** An item waiting for a decision, with what the reviewer needs to decide it. */
-	public record PendingItem(UUID id, UUID requestId, AccountId accountId, AccessKind kind, String identifierType,
-			String identifier, @Nullable String contractNumber, @Nullable String billToId, ItemStatus status,
-			ReasonCode reason, List<String> deciders, @Nullable Instant deadline, @Nullable Instant pendingSince,
-			Instant updatedAt, @Nullable String justification) {
+	public record PendingItem(ItemId id, RequestId requestId, AccountId accountId, AccessKind kind,
+			IdentifierType identifierType, String identifier, @Nullable String contractNumber,
+			@Nullable String billToId, ItemStatus status, ReasonCode reason, List<String> deciders,
+			@Nullable Instant deadline, @Nullable Instant pendingSince, Instant updatedAt,
+			@Nullable String justification) {
 
 		static PendingItem of(AccessItems.ForReview read) {
 			ItemRow item = read.item();
-			return new PendingItem(item.id(), item.requestId(), item.accountId(), item.kind(),
-					item.identifierType().name(), item.identifier(), item.contractNumber(), item.billToId(),
-					item.status(), item.reason(), item.deciders(), item.deadline(), item.pendingSince(),
-					item.updatedAt(), read.justification());
+			return new PendingItem(item.id(), item.requestId(), item.accountId(), item.kind(), item.identifierType(),
+					item.identifier(), item.contractNumber(), item.billToId(), item.status(), item.reason(),
+					item.deciders(), item.deadline(), item.pendingSince(), item.updatedAt(), read.justification());
 		}
 
 	}
 
 	/** The outcome of a decision. */
-	public record Decided(UUID id, UUID requestId, ItemStatus status, ReasonCode reason, @Nullable String note,
+	public record Decided(ItemId id, RequestId requestId, ItemStatus status, ReasonCode reason, @Nullable String note,
 			Instant updatedAt) {
 	}
 

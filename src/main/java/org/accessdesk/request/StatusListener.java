@@ -24,7 +24,7 @@ public interface StatusListener {
 	sealed interface Transition {
 
 		/** A new request: all its items, as decided at submission. */
-		record Submitted(UUID requestId, AccountId accountId, List<ChangedItem> items) implements Transition {
+		record Submitted(RequestId requestId, AccountId accountId, List<ChangedItem> items) implements Transition {
 		}
 
 		/**

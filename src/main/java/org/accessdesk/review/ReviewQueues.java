@@ -20,10 +20,12 @@ import org.accessdesk.registry.RegistryLookup;
 import org.accessdesk.request.AccessKind;
 import org.accessdesk.request.ItemDecisions;
 import org.accessdesk.request.ItemDecisions.PendingItem;
+import org.accessdesk.request.ItemId;
 import org.accessdesk.request.ItemNotFound;
 import org.accessdesk.request.ItemStatus;
 import org.accessdesk.request.Queue;
 import org.accessdesk.request.ReasonCode;
+import org.accessdesk.request.RequestId;
 import org.accessdesk.request.StatusChanged;
 import org.accessdesk.request.Verdict;
 import org.accessdesk.web.DomainError;
@@ -81,7 +83,7 @@ public class ReviewQueues {
 	}
 
 	/** Approves or denies an item in the caller's queue; a deny needs a reason. */
-	public Mono<ItemDecisions.Decided> decide(AccountUser user, UUID itemId, Verdict verdict, @Nullable String reason,
+	public Mono<ItemDecisions.Decided> decide(AccountUser user, ItemId itemId, Verdict verdict, @Nullable String reason,
 			@Nullable String comment) {
 		if (verdict == Verdict.DENY && (reason == null || reason.isBlank())) {
 			return Mono
@@ -122,7 +124,7 @@ public class ReviewQueues {
 	 * Revokes approved access the caller oversees (an administrator's contracts and
 	 * Bill-to IDs, or any for the vendor desk); the reason reaches the requester.
 	 */
-	public Mono<ItemDecisions.Decided> revoke(AccountUser user, UUID itemId, @Nullable String reason) {
+	public Mono<ItemDecisions.Decided> revoke(AccountUser user, ItemId itemId, @Nullable String reason) {
 		if (reason == null || reason.isBlank()) {
 			return Mono
 				.error(new DomainError.InvalidField("reason", "revoking access needs a reason the requester can read"));
@@ -210,10 +212,10 @@ public class ReviewQueues {
 	 * company that owns the contract or Bill-to ID, the justification, how long it has
 	 * waited, and whether it is past the vendor's deadline.
 	 */
-	public record ReviewEntry(UUID id, UUID requestId, String identifier, String identifierType, AccessKind kind,
-			ItemStatus status, ReasonCode reason, List<String> deciders, @Nullable Instant deadline, Instant updatedAt,
-			@Nullable RequesterView requester, @Nullable String contractCompany, @Nullable String justification,
-			Instant waitingSince, long ageSeconds, boolean overdue) {
+	public record ReviewEntry(ItemId id, RequestId requestId, String identifier, IdentifierType identifierType,
+			AccessKind kind, ItemStatus status, ReasonCode reason, List<String> deciders, @Nullable Instant deadline,
+			Instant updatedAt, @Nullable RequesterView requester, @Nullable String contractCompany,
+			@Nullable String justification, Instant waitingSince, long ageSeconds, boolean overdue) {
 
 		public record RequesterView(String name, String email, @Nullable String companyName) {
 		}
