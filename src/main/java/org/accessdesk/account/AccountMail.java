@@ -1,7 +1,6 @@
 package org.accessdesk.account;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 

@@ -1,7 +1,5 @@
 package org.accessdesk.account;
 
-import java.util.UUID;
-
 import org.accessdesk.web.DomainError;
 import org.jspecify.annotations.Nullable;
 

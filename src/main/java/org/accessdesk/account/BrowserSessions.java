@@ -1,7 +1,6 @@
 package org.accessdesk.account;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;

@@ -2,7 +2,6 @@ package org.accessdesk.mail;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.accessdesk.account.AccountId;
 import org.accessdesk.account.AccountMail;

@@ -1,7 +1,5 @@
 package org.accessdesk.mail;
 
-import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 import org.accessdesk.account.AccountId;

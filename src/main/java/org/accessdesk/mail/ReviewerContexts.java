@@ -3,7 +3,6 @@ package org.accessdesk.mail;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.accessdesk.account.AccountId;
 import org.accessdesk.account.Accounts;

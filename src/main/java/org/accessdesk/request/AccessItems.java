@@ -57,10 +57,12 @@ class AccessItems {
 
 	/** Any item, whoever's; empty when unknown. */
 	Mono<ItemRow> find(ItemId itemId) {
-		return this.db.sql("SELECT * FROM access_item WHERE id = :id")
-			.bind("id", itemId.value())
-			.map(AccessItems::row)
-			.one();
+		return one("SELECT * FROM access_item WHERE id = :id", itemId);
+	}
+
+	/** The item the statement selects by {@code :id}, if any. */
+	private Mono<ItemRow> one(String sql, ItemId itemId) {
+		return this.db.sql(sql).bind("id", itemId.value()).map(AccessItems::row).one();
 	}
 
 	/**
@@ -111,9 +113,7 @@ class AccessItems {
 			.all();
 	}
 
-	/**
-	 * TOO_NEW denials to be retried whose {@code retry_after} has come by {@code now}.
-	 */
+	/** TOO_NEW denials whose {@code retry_after} has come by {@code now}. */
 	Flux<ItemId> dueForRetry(Instant now, List<ItemId> skip, int limit) {
 		return this.db.sql("""
 				SELECT id FROM access_item WHERE status = 'DENIED' AND auto_retry AND retried_as IS NULL
@@ -130,17 +130,12 @@ class AccessItems {
 	 * was retried already.
 	 */
 	Mono<ItemRow> claimForRetry(ItemId itemId) {
-		return this.db.sql("""
+		return one("""
 				SELECT * FROM access_item WHERE id = :id AND status = 'DENIED' AND auto_retry
-				AND retried_as IS NULL FOR UPDATE SKIP LOCKED""")
-			.bind("id", itemId.value())
-			.map(AccessItems::row)
-			.one();
+				AND retried_as IS NULL FOR UPDATE SKIP LOCKED""", itemId);
 	}
 
-	/**
-	 * Items waiting for the vendor desk whose deadline came by {@code now}, by deadline.
-	 */
+	/** Vendor-desk items whose deadline came by {@code now}, by deadline. */
 	Flux<DueItem> pastVendorDeadline(Instant now, @Nullable DueItem after, int limit) {
 		return due("deadline", "status = 'PENDING_VENDOR' AND deadline <= :until", now, after, limit);
 	}
@@ -231,15 +226,10 @@ class AccessItems {
 				row.get("bill_to_id", String.class), ItemStatus.valueOf(row.get("status", String.class)),
 				ReasonCode.valueOf(row.get("reason", String.class)), row.get("rule", String.class),
 				Timestamps.instantOrNull(row, "retry_after"), Boolean.TRUE.equals(row.get("auto_retry", Boolean.class)),
-				retriedAs(row), (deciders == null) ? List.of() : List.of(deciders),
-				Timestamps.instantOrNull(row, "deadline"), Timestamps.instantOrNull(row, "pending_since"),
-				row.get("note", String.class), Timestamps.instant(row, "created_at"),
-				Timestamps.instant(row, "updated_at"));
-	}
-
-	private static @Nullable ItemId retriedAs(Readable row) {
-		UUID retriedAs = row.get("retried_as", UUID.class);
-		return (retriedAs != null) ? ItemId.of(retriedAs) : null;
+				ItemId.ofNullable(row.get("retried_as", UUID.class)),
+				(deciders == null) ? List.of() : List.of(deciders), Timestamps.instantOrNull(row, "deadline"),
+				Timestamps.instantOrNull(row, "pending_since"), row.get("note", String.class),
+				Timestamps.instant(row, "created_at"), Timestamps.instant(row, "updated_at"));
 	}
 
 	/** Something the account holds (APPROVED) or waits for (PENDING_*). */

@@ -2,7 +2,6 @@ package org.accessdesk.request;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.accessdesk.account.AccountId;
 import org.accessdesk.account.Accounts;

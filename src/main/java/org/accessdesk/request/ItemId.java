@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which item of a request: the {@code access_item} table's key, the id the door moves by.
@@ -23,6 +24,10 @@ public record ItemId(UUID value) {
 
 	public static ItemId of(UUID value) {
 		return new ItemId(value);
+	}
+
+	static @Nullable ItemId ofNullable(@Nullable UUID value) {
+		return (value != null) ? new ItemId(value) : null;
 	}
 
 	@Override

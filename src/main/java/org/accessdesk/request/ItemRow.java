@@ -2,7 +2,6 @@ package org.accessdesk.request;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.accessdesk.account.AccountId;
 import org.accessdesk.registry.IdentifierType;

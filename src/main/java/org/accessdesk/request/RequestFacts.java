@@ -1,7 +1,6 @@
 package org.accessdesk.request;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 

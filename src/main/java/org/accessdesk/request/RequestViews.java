@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.account.Accounts;

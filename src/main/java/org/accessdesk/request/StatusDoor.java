@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.accessdesk.account.AccountId;
 import org.accessdesk.registry.IdentifierType;
@@ -80,10 +79,7 @@ class StatusDoor {
 		return committed(submitInTransaction(requestId, accountId, items, actor));
 	}
 
-	/**
-	 * The same, inside a transaction that the caller already holds (the request row is
-	 * written with it).
-	 */
+	/** The same, in the caller's transaction (the request row is written in it). */
 	Mono<List<ItemRow>> submitInTransaction(RequestId requestId, AccountId accountId, List<NewItem> items,
 			String actor) {
 		return Mono.defer(() -> insertAll(requestId, accountId, items, actor, this.clock.instant()))

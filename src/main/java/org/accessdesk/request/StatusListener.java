@@ -1,7 +1,6 @@
 package org.accessdesk.request;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.accessdesk.account.AccountId;
 import org.accessdesk.account.AccountUser;
