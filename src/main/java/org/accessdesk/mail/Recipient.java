@@ -1,8 +1,7 @@
 package org.accessdesk.mail;
 
-import org.jspecify.annotations.Nullable;
-
 import org.accessdesk.account.AccountId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a mail goes to: an account (its email, name and language at the time of writing),

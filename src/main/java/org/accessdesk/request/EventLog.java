@@ -3,14 +3,13 @@ package org.accessdesk.request;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.accessdesk.account.AccountId;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import org.accessdesk.account.AccountId;
 
 /**
  * The {@code item_event} table, the append-only event log, read in commit order (the door

@@ -4,15 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.accessdesk.account.AccountId;
+import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import org.accessdesk.account.AccountId;
-import org.accessdesk.registry.IdentifierType;
 
 /**
  * What reviewers need of items (the review module's door into this one): the pending

@@ -2,9 +2,8 @@ package org.accessdesk.request;
 
 import java.time.Instant;
 
-import org.jspecify.annotations.Nullable;
-
 import org.accessdesk.account.AccountId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One transition of one item: the audit trail and the live feed (SPEC §6, §9). The item's

@@ -2,11 +2,10 @@ package org.accessdesk.request;
 
 import java.util.List;
 
+import org.accessdesk.account.AccountId;
 import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Mono;
-
-import org.accessdesk.account.AccountId;
 
 /**
  * Hears every change the one door writes, inside the door's transaction: what a listener

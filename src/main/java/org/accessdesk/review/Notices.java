@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.accessdesk.request.ItemId;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
-
-import org.accessdesk.request.ItemId;
 
 /**
  * The {@code review_notice} table: which service-level notices have fired. Its key (item,
