@@ -1,7 +1,6 @@
 package org.accessdesk.account;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
@@ -14,12 +13,12 @@ import reactor.core.publisher.Mono;
 public interface AccountMail {
 
 	/** The link that proves the account's address: {@code verify.html#token=…}. */
-	Mono<Void> verificationLink(UUID accountId, String token, Instant until);
+	Mono<Void> verificationLink(AccountId accountId, String token, Instant until);
 
 	/** The link to choose a new password: {@code reset.html#token=…}. */
-	Mono<Void> passwordResetLink(UUID accountId, String token, Instant until);
+	Mono<Void> passwordResetLink(AccountId accountId, String token, Instant until);
 
 	/** Tells the owner their password was changed (and what to do if it was not them). */
-	Mono<Void> passwordChanged(UUID accountId, Instant at);
+	Mono<Void> passwordChanged(AccountId accountId, Instant at);
 
 }

@@ -1,7 +1,5 @@
 package org.accessdesk.account;
 
-import java.util.UUID;
-
 import org.accessdesk.web.DomainError;
 import org.jspecify.annotations.Nullable;
 
@@ -71,7 +69,7 @@ public class AccountRegistration {
 		return this.accounts.findByEmail(email).flatMap((account) -> this.accounts.markVerified(account.id())).then();
 	}
 
-	public Mono<Profile> updateProfile(UUID accountId, String name, String language, @Nullable String companyName,
+	public Mono<Profile> updateProfile(AccountId accountId, String name, String language, @Nullable String companyName,
 			@Nullable String companyAddress) {
 		return this.accounts
 			.updateProfile(accountId, name.strip(), language, trimmed(companyName), trimmed(companyAddress))

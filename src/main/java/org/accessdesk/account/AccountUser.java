@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +22,7 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 	/** The authority of an account whose owner proved its email address. */
 	static final String PROVED_EMAIL = "PROVED_EMAIL";
 
-	private final UUID id;
+	private final AccountId id;
 
 	private final String email;
 
@@ -37,7 +36,7 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 
 	private @Nullable String passwordHash;
 
-	AccountUser(UUID id, String email, boolean emailVerified, String name, String language, Set<Role> roles,
+	AccountUser(AccountId id, String email, boolean emailVerified, String name, String language, Set<Role> roles,
 			@Nullable String passwordHash) {
 		this.id = id;
 		this.email = email;
@@ -48,7 +47,7 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 		this.passwordHash = passwordHash;
 	}
 
-	public UUID id() {
+	public AccountId id() {
 		return this.id;
 	}
 

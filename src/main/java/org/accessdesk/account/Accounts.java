@@ -39,9 +39,9 @@ public class Accounts {
 	}
 
 	/** The profile with roles as of now; empty when there is no such account. */
-	public Mono<Profile> profile(UUID accountId) {
+	public Mono<Profile> profile(AccountId accountId) {
 		return this.db.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id")
-			.bind("id", accountId)
+			.bind("id", accountId.value())
 			.map(Accounts::stored)
 			.one()
 			.flatMap((account) -> this.roles.of(account).map(account::toProfile));
@@ -51,10 +51,10 @@ public class Accounts {
 	 * The signed-in person behind a browser session, with roles as of now: one query,
 	 * because it runs for every request a browser makes.
 	 */
-	Mono<AccountUser> user(UUID accountId) {
+	Mono<AccountUser> user(AccountId accountId) {
 		return this.db
 			.sql("SELECT " + COLUMNS + ", registry_administers(email) AS administers FROM account WHERE id = :id")
-			.bind("id", accountId)
+			.bind("id", accountId.value())
 			.map((row) -> {
 				StoredAccount account = stored(row);
 				return account.toUser(this.roles.of(account.email(), account.emailVerified(),
@@ -67,9 +67,9 @@ public class Accounts {
 	 * The profile's facts without its roles: one query, for callers that do not need
 	 * roles (deciding a submission needs the email, company name and address only).
 	 */
-	public Mono<Profile> profileWithoutRoles(UUID accountId) {
+	public Mono<Profile> profileWithoutRoles(AccountId accountId) {
 		return this.db.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id")
-			.bind("id", accountId)
+			.bind("id", accountId.value())
 			.map(Accounts::stored)
 			.one()
 			.map((account) -> account.toProfile(Set.of()));
@@ -79,20 +79,20 @@ public class Accounts {
 	 * Profiles (without roles) of the given accounts, keyed by id; unknown ids are
 	 * absent.
 	 */
-	public Mono<Map<UUID, Requester>> requesters(Collection<UUID> accountIds) {
+	public Mono<Map<AccountId, Requester>> requesters(Collection<AccountId> accountIds) {
 		if (accountIds.isEmpty()) {
 			return Mono.just(Map.of());
 		}
 		return this.db.sql("SELECT id, email, name, company_name FROM account WHERE id = ANY(:ids)")
-			.bind("ids", accountIds.toArray(UUID[]::new))
-			.map((row) -> new Requester(row.get("id", UUID.class), row.get("email", String.class),
+			.bind("ids", accountIds.stream().map(AccountId::value).toArray(UUID[]::new))
+			.map((row) -> new Requester(AccountId.of(row.get("id", UUID.class)), row.get("email", String.class),
 					row.get("name", String.class), row.get("company_name", String.class)))
 			.all()
 			.collectMap(Requester::id);
 	}
 
 	/** Who asked: what a reviewer is shown of a requester. */
-	public record Requester(UUID id, String email, String name, @Nullable String companyName) {
+	public record Requester(AccountId id, String email, String name, @Nullable String companyName) {
 	}
 
 	/**
@@ -145,12 +145,12 @@ public class Accounts {
 			.one();
 	}
 
-	Mono<StoredAccount> updateProfile(UUID id, String name, String language, @Nullable String companyName,
+	Mono<StoredAccount> updateProfile(AccountId id, String name, String language, @Nullable String companyName,
 			@Nullable String companyAddress) {
 		return this.db
 			.sql("UPDATE account SET name = :name, language = :language, company_name = :companyName,"
 					+ " company_address = :companyAddress, updated_at = now() WHERE id = :id RETURNING " + COLUMNS)
-			.bind("id", id)
+			.bind("id", id.value())
 			.bind("name", name)
 			.bind("language", language)
 			.bind("companyName", nullable(companyName))
@@ -160,11 +160,11 @@ public class Accounts {
 	}
 
 	/** Records that the owner proved the address (kept at the first proof). */
-	Mono<StoredAccount> markVerified(UUID id) {
+	Mono<StoredAccount> markVerified(AccountId id) {
 		return this.db
 			.sql("UPDATE account SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now()"
 					+ " WHERE id = :id RETURNING " + COLUMNS)
-			.bind("id", id)
+			.bind("id", id.value())
 			.map(Accounts::stored)
 			.one();
 	}
@@ -173,21 +173,21 @@ public class Accounts {
 	 * Sets a new password hash; with {@code proved}, the address counts as proved too (a
 	 * reset link reached its owner).
 	 */
-	Mono<StoredAccount> setPassword(UUID id, String passwordHash, boolean proved) {
+	Mono<StoredAccount> setPassword(AccountId id, String passwordHash, boolean proved) {
 		return this.db
 			.sql("UPDATE account SET password_hash = :hash, updated_at = now(), email_verified_at = CASE"
 					+ " WHEN :proved THEN COALESCE(email_verified_at, now()) ELSE email_verified_at END"
 					+ " WHERE id = :id RETURNING " + COLUMNS)
-			.bind("id", id)
+			.bind("id", id.value())
 			.bind("hash", passwordHash)
 			.bind("proved", proved)
 			.map(Accounts::stored)
 			.one();
 	}
 
-	Mono<StoredAccount> findById(UUID id) {
+	Mono<StoredAccount> findById(AccountId id) {
 		return this.db.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id")
-			.bind("id", id)
+			.bind("id", id.value())
 			.map(Accounts::stored)
 			.one();
 	}
@@ -201,7 +201,7 @@ public class Accounts {
 	}
 
 	static StoredAccount stored(Readable row) {
-		return new StoredAccount(row.get("id", UUID.class), row.get("email", String.class),
+		return new StoredAccount(AccountId.of(row.get("id", UUID.class)), row.get("email", String.class),
 				row.get("password_hash", String.class), row.get("name", String.class),
 				row.get("language", String.class), row.get("company_name", String.class),
 				row.get("company_address", String.class),
@@ -209,7 +209,7 @@ public class Accounts {
 	}
 
 	/** A row of the accounts table. */
-	record StoredAccount(UUID id, String email, String passwordHash, String name, String language,
+	record StoredAccount(AccountId id, String email, String passwordHash, String name, String language,
 			@Nullable String companyName, @Nullable String companyAddress, boolean emailVerified) {
 
 		Profile toProfile(Set<Role> roles) {

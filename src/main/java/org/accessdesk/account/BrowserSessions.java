@@ -1,7 +1,6 @@
 package org.accessdesk.account;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,12 +25,12 @@ public class BrowserSessions {
 	 * Ends every session of the account; the caller's own ends with it (its cookie is
 	 * cleared in the answer).
 	 */
-	public Mono<Void> endAll(UUID accountId, ServerWebExchange exchange) {
+	public Mono<Void> endAll(AccountId accountId, ServerWebExchange exchange) {
 		return this.sessions.deleteAccount(accountId, null).then(endThisOne(exchange));
 	}
 
 	/** Ends every session of the account but the caller's (a password change). */
-	Mono<Void> endOthers(UUID accountId, ServerWebExchange exchange) {
+	Mono<Void> endOthers(AccountId accountId, ServerWebExchange exchange) {
 		return currentId(exchange).map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((keep) -> this.sessions.deleteAccount(accountId, keep.orElse(null)))

@@ -1,7 +1,5 @@
 package org.accessdesk.account;
 
-import java.util.UUID;
-
 import org.accessdesk.web.DomainError;
 
 import org.springframework.stereotype.Component;
@@ -43,7 +41,7 @@ public class EmailVerification {
 	}
 
 	/** Issues a link and writes its mail, in the caller's transaction. */
-	Mono<Void> sendLink(UUID accountId) {
+	Mono<Void> sendLink(AccountId accountId) {
 		return this.links
 			.issue(accountId, OneTimeLinks.Purpose.VERIFY_EMAIL, this.properties.verificationLinkValidity())
 			.flatMap((issued) -> this.mail.verificationLink(accountId, issued.token(), issued.expiresAt()));
@@ -74,7 +72,8 @@ public class EmailVerification {
 			return send;
 		}
 		return this.buckets
-			.take(new SharedBuckets.Bucket("verification-mail", this.limits.verificationMail(), user.id().toString()))
+			.take(new SharedBuckets.Bucket("verification-mail", this.limits.verificationMail(),
+					user.id().value().toString()))
 			.flatMap((wait) -> wait.isPresent() ? Mono.error(new DomainError.RateLimited(wait.get(),
 					"Too many confirmation mails for this account; try again later.")) : send);
 	}

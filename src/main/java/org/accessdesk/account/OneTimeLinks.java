@@ -41,7 +41,7 @@ class OneTimeLinks {
 	 * A new token for the account, valid for {@code validFor}; older ones of the same
 	 * purpose stop working. Runs in the caller's transaction, if any.
 	 */
-	Mono<Issued> issue(UUID accountId, Purpose purpose, Duration validFor) {
+	Mono<Issued> issue(AccountId accountId, Purpose purpose, Duration validFor) {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -52,7 +52,7 @@ class OneTimeLinks {
 				INSERT INTO account_token (token_hash, account_id, purpose, created_at, expires_at)
 				VALUES (:hash, :account, :purpose, :now, :expires)""")
 			.bind("hash", PersonalTokens.sha256(token))
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.bind("purpose", purpose.name())
 			.bind("now", utc(now))
 			.bind("expires", utc(expiresAt))
@@ -65,7 +65,7 @@ class OneTimeLinks {
 	 * Uses up a token: the account it was issued to, or empty when the token is unknown,
 	 * used, replaced by a newer one, or expired.
 	 */
-	Mono<UUID> consume(String token, Purpose purpose) {
+	Mono<AccountId> consume(String token, Purpose purpose) {
 		if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
 			return Mono.empty();
 		}
@@ -74,7 +74,7 @@ class OneTimeLinks {
 				RETURNING account_id, expires_at""")
 			.bind("hash", PersonalTokens.sha256(token))
 			.bind("purpose", purpose.name())
-			.map((row) -> new Used(row.get("account_id", UUID.class),
+			.map((row) -> new Used(AccountId.of(row.get("account_id", UUID.class)),
 					row.get("expires_at", OffsetDateTime.class).toInstant()))
 			.one()
 			.filter((used) -> used.expiresAt().isAfter(this.clock.instant()))
@@ -85,7 +85,7 @@ class OneTimeLinks {
 	 * The account a token would be used for, without using it up; empty when it would not
 	 * work.
 	 */
-	Mono<UUID> check(String token, Purpose purpose) {
+	Mono<AccountId> check(String token, Purpose purpose) {
 		if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
 			return Mono.empty();
 		}
@@ -95,14 +95,14 @@ class OneTimeLinks {
 			.bind("hash", PersonalTokens.sha256(token))
 			.bind("purpose", purpose.name())
 			.bind("now", utc(this.clock.instant()))
-			.map((row) -> row.get("account_id", UUID.class))
+			.map((row) -> AccountId.of(row.get("account_id", UUID.class)))
 			.one();
 	}
 
 	/** Deletes every outstanding token of the purpose (a reset made the others moot). */
-	Mono<Void> revokeAll(UUID accountId, Purpose purpose) {
+	Mono<Void> revokeAll(AccountId accountId, Purpose purpose) {
 		return this.db.sql("DELETE FROM account_token WHERE account_id = :account AND purpose = :purpose")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.bind("purpose", purpose.name())
 			.fetch()
 			.rowsUpdated()
@@ -132,7 +132,7 @@ class OneTimeLinks {
 	record Issued(String token, Instant expiresAt) {
 	}
 
-	private record Used(UUID accountId, Instant expiresAt) {
+	private record Used(AccountId accountId, Instant expiresAt) {
 	}
 
 }

@@ -48,7 +48,7 @@ public class PersonalTokens {
 	}
 
 	/** Creates a token; the answer is the only time its secret is seen. */
-	public Mono<IssuedToken> issue(UUID accountId, String name) {
+	public Mono<IssuedToken> issue(AccountId accountId, String name) {
 		byte[] secretBytes = new byte[32];
 		this.random.nextBytes(secretBytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
@@ -56,7 +56,7 @@ public class PersonalTokens {
 			.sql("INSERT INTO api_token (account_id, name, secret_hash) SELECT :account, :name, :hash"
 					+ " WHERE (SELECT count(*) FROM api_token WHERE account_id = :account) < :max"
 					+ " RETURNING id, name, created_at")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.bind("name", name)
 			.bind("hash", sha256(secret))
 			.bind("max", MAX_TOKENS_PER_ACCOUNT)
@@ -66,21 +66,21 @@ public class PersonalTokens {
 			.switchIfEmpty(Mono.error(() -> new AccountErrors.TooManyTokens(MAX_TOKENS_PER_ACCOUNT)));
 	}
 
-	public Flux<TokenSummary> list(UUID accountId) {
+	public Flux<TokenSummary> list(AccountId accountId) {
 		return this.db
 			.sql("SELECT id, name, created_at, last_used_at FROM api_token WHERE account_id = :account"
 					+ " ORDER BY created_at, id")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.map((row) -> new TokenSummary(row.get("id", UUID.class), row.get("name", String.class),
 					row.get("created_at", OffsetDateTime.class), row.get("last_used_at", OffsetDateTime.class)))
 			.all();
 	}
 
 	/** Revokes one of the caller's own tokens; anyone else's answers as unknown. */
-	public Mono<Void> revoke(UUID accountId, UUID tokenId) {
+	public Mono<Void> revoke(AccountId accountId, UUID tokenId) {
 		return this.db.sql("DELETE FROM api_token WHERE id = :id AND account_id = :account")
 			.bind("id", tokenId)
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.fetch()
 			.rowsUpdated()
 			.flatMap((deleted) -> (deleted == 0) ? Mono.error(new AccountErrors.TokenNotFound()) : Mono.empty());

@@ -2,7 +2,6 @@ package org.accessdesk.account;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A person's profile (SPEC §2). A profile without company name or address cannot get any
  * identifier approved; an account whose address is not proved cannot ask at all (§2a).
  */
-public record Profile(UUID id, String email, boolean emailVerified, String name, String language,
+public record Profile(AccountId id, String email, boolean emailVerified, String name, String language,
 		@Nullable String companyName, @Nullable String companyAddress, Set<Role> roles) {
 
 	public boolean isComplete() {

@@ -47,7 +47,7 @@ final class SessionSecurityContexts implements ServerSecurityContextRepository {
 					|| !(context.getAuthentication().getPrincipal() instanceof AccountUser user)) {
 				return session.invalidate();
 			}
-			session.getAttributes().put(ACCOUNT, user.id().toString());
+			session.getAttributes().put(ACCOUNT, user.id().value().toString());
 			return session.changeSessionId();
 		});
 	}
@@ -64,18 +64,18 @@ final class SessionSecurityContexts implements ServerSecurityContextRepository {
 					UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
 	}
 
-	static @Nullable UUID accountOf(WebSession session) {
+	static @Nullable AccountId accountOf(WebSession session) {
 		return (session.getAttributes().get(ACCOUNT) instanceof String id) ? parse(id) : null;
 	}
 
-	static @Nullable UUID accountOf(Map<String, String> attributes) {
+	static @Nullable AccountId accountOf(Map<String, String> attributes) {
 		String id = attributes.get(ACCOUNT);
 		return (id != null) ? parse(id) : null;
 	}
 
-	private static @Nullable UUID parse(String id) {
+	private static @Nullable AccountId parse(String id) {
 		try {
-			return UUID.fromString(id);
+			return AccountId.of(UUID.fromString(id));
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

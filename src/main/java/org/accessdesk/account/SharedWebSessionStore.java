@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -174,7 +173,7 @@ final class SharedWebSessionStore implements WebSessionStore {
 				return Mono.empty();
 			}
 			Map<String, String> attributes = strings(this.attributes);
-			UUID account = SessionSecurityContexts.accountOf(attributes);
+			AccountId account = SessionSecurityContexts.accountOf(attributes);
 			String stored = this.storedId;
 			if (stored == null) {
 				this.storedId = this.id;

@@ -52,14 +52,14 @@ class WebSessions {
 			.one();
 	}
 
-	Mono<Void> insert(String id, @Nullable UUID accountId, Map<String, String> attributes, Instant createdAt,
+	Mono<Void> insert(String id, @Nullable AccountId accountId, Map<String, String> attributes, Instant createdAt,
 			Instant lastAccessedAt, Duration maxIdle) {
 		return this.db.sql("""
 				INSERT INTO web_session (id_hash, account_id, attributes, created_at, last_accessed_at,
 				    max_idle_seconds, expires_at)
 				VALUES (:hash, :account, :attributes::jsonb, :created, :accessed, :maxIdle, :expires)""")
 			.bind("hash", PersonalTokens.sha256(id))
-			.bind("account", Parameter.fromOrEmpty(accountId, UUID.class))
+			.bind("account", Parameter.fromOrEmpty((accountId != null) ? accountId.value() : null, UUID.class))
 			.bind("attributes", this.json.writeValueAsString(attributes))
 			.bind("created", OneTimeLinks.utc(createdAt))
 			.bind("accessed", OneTimeLinks.utc(lastAccessedAt))
@@ -75,7 +75,7 @@ class WebSessions {
 	 * Answers false when the row is gone — the session was ended meanwhile (signed out
 	 * everywhere, a password reset), and must not come back.
 	 */
-	Mono<Boolean> update(String storedId, String id, @Nullable UUID accountId, Map<String, String> attributes,
+	Mono<Boolean> update(String storedId, String id, @Nullable AccountId accountId, Map<String, String> attributes,
 			Instant lastAccessedAt, Duration maxIdle) {
 		return this.db.sql("""
 				UPDATE web_session SET id_hash = :newHash, account_id = :account, attributes = :attributes::jsonb,
@@ -83,7 +83,7 @@ class WebSessions {
 				WHERE id_hash = :hash""")
 			.bind("hash", PersonalTokens.sha256(storedId))
 			.bind("newHash", PersonalTokens.sha256(id))
-			.bind("account", Parameter.fromOrEmpty(accountId, UUID.class))
+			.bind("account", Parameter.fromOrEmpty((accountId != null) ? accountId.value() : null, UUID.class))
 			.bind("attributes", this.json.writeValueAsString(attributes))
 			.bind("accessed", OneTimeLinks.utc(lastAccessedAt))
 			.bind("maxIdle", (int) maxIdle.toSeconds())
@@ -105,9 +105,9 @@ class WebSessions {
 	 * Ends every session of the account, but the one with {@code keepId} if given (a
 	 * password change keeps the session it was made in). Answers how many ended.
 	 */
-	Mono<Long> deleteAccount(UUID accountId, @Nullable String keepId) {
+	Mono<Long> deleteAccount(AccountId accountId, @Nullable String keepId) {
 		return this.db.sql("DELETE FROM web_session WHERE account_id = :account AND id_hash IS DISTINCT FROM :keep")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.bind("keep", Parameter.fromOrEmpty((keepId == null) ? null : PersonalTokens.sha256(keepId), byte[].class))
 			.fetch()
 			.rowsUpdated();

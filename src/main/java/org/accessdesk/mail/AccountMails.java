@@ -2,8 +2,8 @@ package org.accessdesk.mail;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.accessdesk.account.AccountMail;
 
 import org.springframework.stereotype.Component;
@@ -24,21 +24,21 @@ class AccountMails implements AccountMail {
 	}
 
 	@Override
-	public Mono<Void> verificationLink(UUID accountId, String token, Instant until) {
+	public Mono<Void> verificationLink(AccountId accountId, String token, Instant until) {
 		return post(MailKind.VERIFY_EMAIL, accountId, new AccountNotice(token, until, null));
 	}
 
 	@Override
-	public Mono<Void> passwordResetLink(UUID accountId, String token, Instant until) {
+	public Mono<Void> passwordResetLink(AccountId accountId, String token, Instant until) {
 		return post(MailKind.PASSWORD_RESET, accountId, new AccountNotice(token, until, null));
 	}
 
 	@Override
-	public Mono<Void> passwordChanged(UUID accountId, Instant at) {
+	public Mono<Void> passwordChanged(AccountId accountId, Instant at) {
 		return post(MailKind.PASSWORD_CHANGED, accountId, new AccountNotice(null, null, at));
 	}
 
-	private Mono<Void> post(MailKind kind, UUID accountId, AccountNotice notice) {
+	private Mono<Void> post(MailKind kind, AccountId accountId, AccountNotice notice) {
 		return this.outbox.post(List.of(new Letter(kind, Recipient.account(accountId), notice)));
 	}
 

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a mail shows, fixed when the change it reports committed: the request, who asked,
  * and its items as the screen showed them then. Stored as JSON in the outbox and rendered
- * in the recipient's language when sent. Texts that need translating travel as message
+ * in the recipient's language when sent (its ids stay plain UUIDs: the stored form is the
+ * outbox's, not the request module's). Texts that need translating travel as message
  * codes (statuses, reasons, next steps), never as words.
  *
  * @param requestId the request the items belong to

@@ -64,7 +64,7 @@ class MailOutbox {
 			String written = this.json.writeValueAsString(letter.facts());
 			for (Recipient recipient : expand(letter.to())) {
 				kinds.add(letter.kind().name());
-				accounts.add((recipient.accountId() != null) ? recipient.accountId().toString() : "");
+				accounts.add((recipient.accountId() != null) ? recipient.accountId().value().toString() : "");
 				addresses.add((recipient.address() != null) ? recipient.address() : "");
 				facts.add(written);
 			}

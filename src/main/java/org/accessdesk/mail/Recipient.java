@@ -1,7 +1,6 @@
 package org.accessdesk.mail;
 
-import java.util.UUID;
-
+import org.accessdesk.account.AccountId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * an address (an account's language when one has it, else the default), or the vendor
  * desk (its configured addresses).
  */
-record Recipient(@Nullable UUID accountId, @Nullable String address, boolean vendorDesk) {
+record Recipient(@Nullable AccountId accountId, @Nullable String address, boolean vendorDesk) {
 
-	public static Recipient account(UUID accountId) {
+	public static Recipient account(AccountId accountId) {
 		return new Recipient(accountId, null, false);
 	}
 

@@ -3,12 +3,13 @@ package org.accessdesk.mail;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.accessdesk.account.Accounts;
 import org.accessdesk.request.ChangedItem;
 import org.accessdesk.request.ItemStatus;
 import org.accessdesk.request.RequestFacts;
+import org.accessdesk.request.RequestId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -36,7 +37,7 @@ class ReviewerContexts {
 	 * For mail about a change: looked up only when an item waits for administrators
 	 * (their names for the requester, the requester for them).
 	 */
-	Mono<Context> forItems(UUID requestId, UUID accountId, List<ChangedItem> items) {
+	Mono<Context> forItems(RequestId requestId, AccountId accountId, List<ChangedItem> items) {
 		List<String> deciders = items.stream()
 			.filter(ChangedItem::waitsForAdministrators)
 			.flatMap((item) -> item.deciders().stream())
@@ -54,13 +55,13 @@ class ReviewerContexts {
 		return reviewer(item.requestId(), item.accountId());
 	}
 
-	private Mono<Context> reviewer(UUID requestId, UUID accountId) {
+	private Mono<Context> reviewer(RequestId requestId, AccountId accountId) {
 		return Mono.zip(requester(accountId), justification(requestId))
 			.map((both) -> new Context(requestId, both.getT1().orElse(null), both.getT2().orElse(null), Map.of()));
 	}
 
 	/** The requester as reviewers see them, if the account still exists. */
-	private Mono<Optional<MailFacts.Person>> requester(UUID accountId) {
+	private Mono<Optional<MailFacts.Person>> requester(AccountId accountId) {
 		return this.accounts.requesters(List.of(accountId))
 			.mapNotNull((found) -> found.get(accountId))
 			.map((person) -> Optional.of(new MailFacts.Person(person.name(), person.email(), person.companyName())))
@@ -68,12 +69,12 @@ class ReviewerContexts {
 	}
 
 	/** What the requester wrote for the reviewer, if anything. */
-	private Mono<Optional<String>> justification(UUID requestId) {
+	private Mono<Optional<String>> justification(RequestId requestId) {
 		return this.requests.justification(requestId).map(Optional::of).defaultIfEmpty(Optional.empty());
 	}
 
 	/** The request's side of a mail. */
-	record Context(UUID requestId, MailFacts.@Nullable Person requester, @Nullable String justification,
+	record Context(RequestId requestId, MailFacts.@Nullable Person requester, @Nullable String justification,
 			Map<String, String> namesByEmail) {
 
 		Context withNames(Map<String, String> names) {
@@ -81,13 +82,13 @@ class ReviewerContexts {
 		}
 
 		MailFacts facts(List<MailFacts.Item> items) {
-			return new MailFacts(this.requestId, this.requester, this.justification, items);
+			return new MailFacts(this.requestId.value(), this.requester, this.justification, items);
 		}
 
 		MailFacts.Item item(ChangedItem item, @Nullable ItemStatus from) {
-			return new MailFacts.Item(item.id(), item.kind().name(), item.identifierType().name(), item.identifier(),
-					item.contractNumber(), item.billToId(), (from != null) ? from.name() : null, item.status().name(),
-					item.reason().name(), item.nextSteps(), item.note(),
+			return new MailFacts.Item(item.id().value(), item.kind().name(), item.identifierType().name(),
+					item.identifier(), item.contractNumber(), item.billToId(), (from != null) ? from.name() : null,
+					item.status().name(), item.reason().name(), item.nextSteps(), item.note(),
 					item.waitsForAdministrators() ? item.decidersShown(this.namesByEmail) : List.of(),
 					(item.status() == ItemStatus.PENDING_VENDOR) ? item.deadline() : null, item.retryAfter(),
 					item.pendingSince());

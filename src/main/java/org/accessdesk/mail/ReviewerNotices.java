@@ -45,9 +45,9 @@ class ReviewerNotices implements ServiceLevelListener {
 	 * requester's next steps.
 	 */
 	private static MailFacts.Item told(ChangedItem item) {
-		return new MailFacts.Item(item.id(), item.kind().name(), item.identifierType().name(), item.identifier(),
-				item.contractNumber(), item.billToId(), null, item.status().name(), item.reason().name(), List.of(),
-				null, List.of(), item.deadline(), null, item.pendingSince());
+		return new MailFacts.Item(item.id().value(), item.kind().name(), item.identifierType().name(),
+				item.identifier(), item.contractNumber(), item.billToId(), null, item.status().name(),
+				item.reason().name(), List.of(), null, List.of(), item.deadline(), null, item.pendingSince());
 	}
 
 }

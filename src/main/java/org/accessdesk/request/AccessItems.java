@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.accessdesk.account.AccountId;
 import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
@@ -46,28 +47,33 @@ class AccessItems {
 	}
 
 	/** One of the account's items; empty when unknown or someone else's. */
-	Mono<ItemRow> ofAccount(UUID accountId, UUID itemId) {
+	Mono<ItemRow> ofAccount(AccountId accountId, ItemId itemId) {
 		return this.db.sql("SELECT * FROM access_item WHERE id = :id AND account_id = :account")
-			.bind("id", itemId)
-			.bind("account", accountId)
+			.bind("id", itemId.value())
+			.bind("account", accountId.value())
 			.map(AccessItems::row)
 			.one();
 	}
 
 	/** Any item, whoever's; empty when unknown. */
-	Mono<ItemRow> find(UUID itemId) {
-		return this.db.sql("SELECT * FROM access_item WHERE id = :id").bind("id", itemId).map(AccessItems::row).one();
+	Mono<ItemRow> find(ItemId itemId) {
+		return one("SELECT * FROM access_item WHERE id = :id", itemId);
+	}
+
+	/** The item the statement selects by {@code :id}, if any. */
+	private Mono<ItemRow> one(String sql, ItemId itemId) {
+		return this.db.sql(sql).bind("id", itemId.value()).map(AccessItems::row).one();
 	}
 
 	/**
 	 * The items of these requests, by request, each in {@link AccessRequests#ITEM_ORDER}
 	 * (the identifier compared by code point, {@code COLLATE "C"}).
 	 */
-	Mono<Map<UUID, List<ItemRow>>> ofRequests(List<UUID> requestIds) {
+	Mono<Map<RequestId, List<ItemRow>>> ofRequests(List<RequestId> requestIds) {
 		return this.db
 			.sql("""
 					SELECT * FROM access_item WHERE request_id = ANY(:ids) ORDER BY created_at, identifier COLLATE "C", id""")
-			.bind("ids", requestIds.toArray(UUID[]::new))
+			.bind("ids", requestIds.stream().map(RequestId::value).toArray(UUID[]::new))
 			.map(AccessItems::row)
 			.all()
 			.collect(LinkedHashMap::new, (byRequest,
@@ -75,49 +81,47 @@ class AccessItems {
 	}
 
 	/** What the account holds or waits for now, for rule D4. */
-	Flux<Holding> liveOf(UUID accountId) {
+	Flux<Holding> liveOf(AccountId accountId) {
 		return this.db.sql("""
 				SELECT kind, entitlement, status FROM access_item WHERE account_id = :account
 				AND status IN ('APPROVED', 'PENDING_ADMIN', 'PENDING_VENDOR')""")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.map((row) -> new Holding(AccessKind.valueOf(row.get("kind", String.class)),
 					row.get("entitlement", String.class), ItemStatus.valueOf(row.get("status", String.class))))
 			.all();
 	}
 
 	/** The access the account holds now, as the access table lists it. */
-	Flux<ItemRow> approvedOf(UUID accountId) {
+	Flux<ItemRow> approvedOf(AccountId accountId) {
 		return this.db.sql("""
 				SELECT * FROM access_item WHERE account_id = :account AND status = 'APPROVED'
 				ORDER BY kind, contract_number NULLS LAST, bill_to_id, identifier""")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.map(AccessItems::row)
 			.all();
 	}
 
 	/** Items waiting for a decision since {@code cutoff} or before, oldest first. */
-	Flux<UUID> waitingSince(Instant cutoff, List<UUID> skip, int limit) {
+	Flux<ItemId> waitingSince(Instant cutoff, List<ItemId> skip, int limit) {
 		return this.db.sql("""
 				SELECT id FROM access_item WHERE status IN ('PENDING_ADMIN', 'PENDING_VENDOR')
 				AND pending_since <= :cutoff AND id <> ALL(:skip) ORDER BY pending_since LIMIT :limit""")
 			.bind("cutoff", Timestamps.utc(cutoff))
-			.bind("skip", skip.toArray(UUID[]::new))
+			.bind("skip", skip.stream().map(ItemId::value).toArray(UUID[]::new))
 			.bind("limit", limit)
-			.map((row) -> row.get("id", UUID.class))
+			.map((row) -> ItemId.of(row.get("id", UUID.class)))
 			.all();
 	}
 
-	/**
-	 * TOO_NEW denials to be retried whose {@code retry_after} has come by {@code now}.
-	 */
-	Flux<UUID> dueForRetry(Instant now, List<UUID> skip, int limit) {
+	/** TOO_NEW denials whose {@code retry_after} has come by {@code now}. */
+	Flux<ItemId> dueForRetry(Instant now, List<ItemId> skip, int limit) {
 		return this.db.sql("""
 				SELECT id FROM access_item WHERE status = 'DENIED' AND auto_retry AND retried_as IS NULL
 				AND retry_after <= :now AND id <> ALL(:skip) ORDER BY retry_after LIMIT :limit""")
 			.bind("now", Timestamps.utc(now))
-			.bind("skip", skip.toArray(UUID[]::new))
+			.bind("skip", skip.stream().map(ItemId::value).toArray(UUID[]::new))
 			.bind("limit", limit)
-			.map((row) -> row.get("id", UUID.class))
+			.map((row) -> ItemId.of(row.get("id", UUID.class)))
 			.all();
 	}
 
@@ -125,15 +129,13 @@ class AccessItems {
 	 * The denial, locked for this transaction; empty when another instance has it or it
 	 * was retried already.
 	 */
-	Mono<ItemRow> claimForRetry(UUID itemId) {
-		return this.db.sql("""
+	Mono<ItemRow> claimForRetry(ItemId itemId) {
+		return one("""
 				SELECT * FROM access_item WHERE id = :id AND status = 'DENIED' AND auto_retry
-				AND retried_as IS NULL FOR UPDATE SKIP LOCKED""").bind("id", itemId).map(AccessItems::row).one();
+				AND retried_as IS NULL FOR UPDATE SKIP LOCKED""", itemId);
 	}
 
-	/**
-	 * Items waiting for the vendor desk whose deadline came by {@code now}, by deadline.
-	 */
+	/** Vendor-desk items whose deadline came by {@code now}, by deadline. */
 	Flux<DueItem> pastVendorDeadline(Instant now, @Nullable DueItem after, int limit) {
 		return due("deadline", "status = 'PENDING_VENDOR' AND deadline <= :until", now, after, limit);
 	}
@@ -151,9 +153,9 @@ class AccessItems {
 				ORDER BY %1$s, id LIMIT :limit""".formatted(column, condition))
 			.bind("until", Timestamps.utc(until))
 			.bind("afterAt", Timestamps.utc(from.at()))
-			.bind("afterId", from.id())
+			.bind("afterId", from.id().value())
 			.bind("limit", limit)
-			.map((row) -> new DueItem(row.get("id", UUID.class), Timestamps.instant(row, "at")))
+			.map((row) -> new DueItem(ItemId.of(row.get("id", UUID.class)), Timestamps.instant(row, "at")))
 			.all();
 	}
 
@@ -210,24 +212,24 @@ class AccessItems {
 	}
 
 	/** One item for a reviewer, in whatever state it is; empty when unknown. */
-	Mono<ForReview> findForReview(UUID itemId) {
-		return this.db.sql(FOR_REVIEW + "WHERE i.id = :id").bind("id", itemId).map(ForReview::read).one();
+	Mono<ForReview> findForReview(ItemId itemId) {
+		return this.db.sql(FOR_REVIEW + "WHERE i.id = :id").bind("id", itemId.value()).map(ForReview::read).one();
 	}
 
 	/** The one mapping of an item's row (whole, or {@link #COLUMNS}). */
 	static ItemRow row(Readable row) {
 		String[] deciders = row.get("deciders", String[].class);
-		return new ItemRow(row.get("id", UUID.class), row.get("request_id", UUID.class),
-				row.get("account_id", UUID.class), AccessKind.valueOf(row.get("kind", String.class)),
+		return new ItemRow(ItemId.of(row.get("id", UUID.class)), RequestId.of(row.get("request_id", UUID.class)),
+				AccountId.of(row.get("account_id", UUID.class)), AccessKind.valueOf(row.get("kind", String.class)),
 				IdentifierType.valueOf(row.get("identifier_type", String.class)), row.get("identifier", String.class),
 				row.get("entitlement", String.class), row.get("contract_number", String.class),
 				row.get("bill_to_id", String.class), ItemStatus.valueOf(row.get("status", String.class)),
 				ReasonCode.valueOf(row.get("reason", String.class)), row.get("rule", String.class),
 				Timestamps.instantOrNull(row, "retry_after"), Boolean.TRUE.equals(row.get("auto_retry", Boolean.class)),
-				row.get("retried_as", UUID.class), (deciders == null) ? List.of() : List.of(deciders),
-				Timestamps.instantOrNull(row, "deadline"), Timestamps.instantOrNull(row, "pending_since"),
-				row.get("note", String.class), Timestamps.instant(row, "created_at"),
-				Timestamps.instant(row, "updated_at"));
+				ItemId.ofNullable(row.get("retried_as", UUID.class)),
+				(deciders == null) ? List.of() : List.of(deciders), Timestamps.instantOrNull(row, "deadline"),
+				Timestamps.instantOrNull(row, "pending_since"), row.get("note", String.class),
+				Timestamps.instant(row, "created_at"), Timestamps.instant(row, "updated_at"));
 	}
 
 	/** Something the account holds (APPROVED) or waits for (PENDING_*). */

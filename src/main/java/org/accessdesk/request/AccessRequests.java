@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.accessdesk.account.AccountId;
 import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
@@ -59,7 +60,7 @@ class AccessRequests {
 	 * Writes the request row, or completes empty when the account already used this
 	 * idempotency key (then the caller answers the earlier request).
 	 */
-	Mono<RequestRow> insert(UUID accountId, AccessKind kind, IdentifierType type, @Nullable String justification,
+	Mono<RequestRow> insert(AccountId accountId, AccessKind kind, IdentifierType type, @Nullable String justification,
 			boolean autoRetry, @Nullable String idempotencyKey, String fingerprint) {
 		return this.db.sql("""
 				INSERT INTO access_request (account_id, kind, identifier_type, justification, auto_retry,
@@ -67,7 +68,7 @@ class AccessRequests {
 				VALUES (:account, :kind, :type, :justification, :autoRetry, :key, :fingerprint, :now)
 				ON CONFLICT (account_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 				RETURNING\s""" + COLUMNS)
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.bind("kind", kind.name())
 			.bind("type", type.name())
 			.bind("justification", Parameter.fromOrEmpty(justification, String.class))
@@ -79,10 +80,10 @@ class AccessRequests {
 			.one();
 	}
 
-	Mono<RequestRow> findByIdempotencyKey(UUID accountId, String key) {
+	Mono<RequestRow> findByIdempotencyKey(AccountId accountId, String key) {
 		return this.db
 			.sql("SELECT " + COLUMNS + " FROM access_request WHERE account_id = :account AND idempotency_key = :key")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.bind("key", key)
 			.map(AccessRequests::row)
 			.one();
@@ -91,10 +92,10 @@ class AccessRequests {
 	/**
 	 * One of the account's requests with its items; empty when unknown or someone else's.
 	 */
-	Mono<RequestWithItems> find(UUID accountId, UUID requestId) {
+	Mono<RequestWithItems> find(AccountId accountId, RequestId requestId) {
 		return this.db.sql("SELECT " + COLUMNS + " FROM access_request WHERE id = :id AND account_id = :account")
-			.bind("id", requestId)
-			.bind("account", accountId)
+			.bind("id", requestId.value())
+			.bind("account", accountId.value())
 			.map(AccessRequests::row)
 			.one()
 			.flatMap(this::withItems);
@@ -103,9 +104,9 @@ class AccessRequests {
 	/**
 	 * A request with its items, whoever owns it: for reviewers, after their own check.
 	 */
-	Mono<RequestWithItems> findAnyone(UUID requestId) {
+	Mono<RequestWithItems> findAnyone(RequestId requestId) {
 		return this.db.sql("SELECT " + COLUMNS + " FROM access_request WHERE id = :id")
-			.bind("id", requestId)
+			.bind("id", requestId.value())
 			.map(AccessRequests::row)
 			.one()
 			.flatMap(this::withItems);
@@ -120,12 +121,12 @@ class AccessRequests {
 	 * A page of the account's requests, newest first; with a status, only requests that
 	 * have an item in that status.
 	 */
-	Mono<List<RequestWithItems>> page(UUID accountId, @Nullable ItemStatus status, int page, int size) {
+	Mono<List<RequestWithItems>> page(AccountId accountId, @Nullable ItemStatus status, int page, int size) {
 		var spec = this.db
 			.sql("SELECT " + COLUMNS + " FROM access_request r WHERE r.account_id = :account "
 					+ ((status == null) ? "" : HAS_ITEM_IN_STATUS)
 					+ " ORDER BY r.created_at DESC, r.id LIMIT :limit OFFSET :offset")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.bind("limit", size)
 			.bind("offset", (long) page * size);
 		if (status != null) {
@@ -142,11 +143,11 @@ class AccessRequests {
 		});
 	}
 
-	Mono<Long> count(UUID accountId, @Nullable ItemStatus status) {
+	Mono<Long> count(AccountId accountId, @Nullable ItemStatus status) {
 		var spec = this.db
 			.sql("SELECT count(*) FROM access_request r WHERE r.account_id = :account "
 					+ ((status == null) ? "" : HAS_ITEM_IN_STATUS))
-			.bind("account", accountId);
+			.bind("account", accountId.value());
 		if (status != null) {
 			spec = spec.bind("status", status.name());
 		}
@@ -154,15 +155,15 @@ class AccessRequests {
 	}
 
 	/** What the requester wrote for the reviewer; empty when nothing. */
-	Mono<String> justification(UUID requestId) {
+	Mono<String> justification(RequestId requestId) {
 		return this.db.sql("SELECT justification FROM access_request WHERE id = :id AND justification IS NOT NULL")
-			.bind("id", requestId)
+			.bind("id", requestId.value())
 			.map((row) -> row.get("justification", String.class))
 			.one();
 	}
 
 	private static RequestRow row(Readable row) {
-		return new RequestRow(row.get("id", UUID.class), row.get("account_id", UUID.class),
+		return new RequestRow(RequestId.of(row.get("id", UUID.class)), AccountId.of(row.get("account_id", UUID.class)),
 				AccessKind.valueOf(row.get("kind", String.class)),
 				IdentifierType.valueOf(row.get("identifier_type", String.class)),
 				row.get("justification", String.class), Boolean.TRUE.equals(row.get("auto_retry", Boolean.class)),
@@ -171,7 +172,7 @@ class AccessRequests {
 	}
 
 	/** A request as stored. */
-	record RequestRow(UUID id, UUID accountId, AccessKind kind, IdentifierType identifierType,
+	record RequestRow(RequestId id, AccountId accountId, AccessKind kind, IdentifierType identifierType,
 			@Nullable String justification, boolean autoRetry, @Nullable String idempotencyKey,
 			@Nullable String fingerprint, Instant createdAt) {
 	}

@@ -2,7 +2,6 @@ package org.accessdesk.request;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -69,7 +68,7 @@ class AutoRetries {
 	}
 
 	/** Retries one denial unless another instance has it or it was retried already. */
-	private Mono<Boolean> retry(UUID id) {
+	private Mono<Boolean> retry(ItemId id) {
 		return this.items.claimForRetry(id)
 			.flatMap((item) -> this.decider
 				.decide(item.accountId(), item.kind(), item.identifierType(), List.of(item.identifier()), true)

@@ -62,7 +62,7 @@ public class BackgroundWork {
 	 * many were done. {@code due} receives the items to leave out (those waiting after a
 	 * failure) and answers the items to work on.
 	 */
-	public Mono<Long> run(String job, Function<List<UUID>, Flux<UUID>> due, Function<UUID, Mono<Boolean>> work) {
+	public Mono<Long> run(String job, Function<List<ItemId>, Flux<ItemId>> due, Function<ItemId, Mono<Boolean>> work) {
 		return backingOff(job).flatMapMany(due)
 			.concatMap((item) -> attempt(job, item, work))
 			.filter(Boolean::booleanValue)
@@ -70,7 +70,7 @@ public class BackgroundWork {
 			.flatMap((done) -> countFailing(job).thenReturn(done));
 	}
 
-	private Mono<Boolean> attempt(String job, UUID item, Function<UUID, Mono<Boolean>> work) {
+	private Mono<Boolean> attempt(String job, ItemId item, Function<ItemId, Mono<Boolean>> work) {
 		return Mono.defer(() -> work.apply(item))
 			.defaultIfEmpty(false)
 			.flatMap((done) -> forget(job, item).thenReturn(done))
@@ -83,25 +83,25 @@ public class BackgroundWork {
 	}
 
 	/** Items of the job that failed and wait for their next attempt. */
-	private Mono<List<UUID>> backingOff(String job) {
+	private Mono<List<ItemId>> backingOff(String job) {
 		return this.db.sql("""
 				SELECT item_id FROM background_failure WHERE job = :job AND next_attempt_at > now()""")
 			.bind("job", job)
-			.map((row) -> row.get("item_id", UUID.class))
+			.map((row) -> ItemId.of(row.get("item_id", UUID.class)))
 			.all()
 			.collectList();
 	}
 
-	private Mono<Void> forget(String job, UUID item) {
+	private Mono<Void> forget(String job, ItemId item) {
 		return this.db.sql("DELETE FROM background_failure WHERE job = :job AND item_id = :item")
 			.bind("job", job)
-			.bind("item", item)
+			.bind("item", item.value())
 			.fetch()
 			.rowsUpdated()
 			.then();
 	}
 
-	private Mono<Void> record(String job, UUID item, Throwable failure) {
+	private Mono<Void> record(String job, ItemId item, Throwable failure) {
 		String error = describe(failure);
 		logger.warn("Background job " + job + " failed for item " + item + "; it is tried again later", failure);
 		counter(job).increment();
@@ -113,7 +113,7 @@ public class BackgroundWork {
 				    last_failed_at = now(),
 				    next_attempt_at = now() + make_interval(secs => least(:max, :first * power(2, f.attempts)))""")
 			.bind("job", job)
-			.bind("item", item)
+			.bind("item", item.value())
 			.bind("error", error)
 			.bind("first", (double) FIRST_BACKOFF_SECONDS)
 			.bind("max", (double) MAX_BACKOFF_SECONDS)
@@ -140,7 +140,7 @@ public class BackgroundWork {
 		return this.db.sql("""
 				SELECT job, item_id, attempts, last_error, first_failed_at, last_failed_at, next_attempt_at
 				FROM background_failure ORDER BY last_failed_at DESC LIMIT 200""")
-			.map((row) -> new Failure(row.get("job", String.class), row.get("item_id", UUID.class),
+			.map((row) -> new Failure(row.get("job", String.class), ItemId.of(row.get("item_id", UUID.class)),
 					row.get("attempts", Integer.class), row.get("last_error", String.class),
 					Timestamps.instant(row, "first_failed_at"), Timestamps.instant(row, "last_failed_at"),
 					Timestamps.instant(row, "next_attempt_at")))
@@ -178,7 +178,7 @@ public class BackgroundWork {
 	}
 
 	/** One item whose background work failed. */
-	public record Failure(String job, UUID itemId, int attempts, String lastError, Instant firstFailedAt,
+	public record Failure(String job, ItemId itemId, int attempts, String lastError, Instant firstFailedAt,
 			Instant lastFailedAt, Instant nextAttemptAt) {
 	}
 

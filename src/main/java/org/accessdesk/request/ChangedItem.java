@@ -3,8 +3,8 @@ package org.accessdesk.request;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param deadline when the vendor desk must have decided (PENDING_VENDOR)
  * @param pendingSince since when it has been waiting
  */
-public record ChangedItem(UUID id, UUID requestId, UUID accountId, AccessKind kind, IdentifierType identifierType,
-		String identifier, @Nullable String contractNumber, @Nullable String billToId, ItemStatus status,
-		ReasonCode reason, List<String> nextSteps, @Nullable String note, List<String> deciders,
+public record ChangedItem(ItemId id, RequestId requestId, AccountId accountId, AccessKind kind,
+		IdentifierType identifierType, String identifier, @Nullable String contractNumber, @Nullable String billToId,
+		ItemStatus status, ReasonCode reason, List<String> nextSteps, @Nullable String note, List<String> deciders,
 		@Nullable Instant deadline, @Nullable Instant retryAfter, @Nullable Instant pendingSince) {
 
 	static ChangedItem of(ItemRow row) {

@@ -8,9 +8,9 @@ import java.util.UUID;
  * reminder), and the time its turn came by (its deadline, or since when it waits). Read
  * in that order; the last one read is where the next page starts.
  */
-public record DueItem(UUID id, Instant at) {
+public record DueItem(ItemId id, Instant at) {
 
 	/** Before any item: where the first page starts. */
-	static final DueItem START = new DueItem(new UUID(0, 0), Instant.EPOCH);
+	static final DueItem START = new DueItem(ItemId.of(new UUID(0, 0)), Instant.EPOCH);
 
 }

@@ -3,6 +3,7 @@ package org.accessdesk.request;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.accessdesk.account.AccountId;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -75,11 +76,11 @@ public class EventLog {
 	}
 
 	/** The audit trail of one request's items, in commit order. */
-	public Flux<ItemEvent> ofRequest(UUID requestId) {
+	public Flux<ItemEvent> ofRequest(RequestId requestId) {
 		return sequence().thenMany(this.db
 			.sql("SELECT " + EVENT_COLUMNS + FROM
 					+ " WHERE e.request_id = :request AND e.seq IS NOT NULL ORDER BY e.seq")
-			.bind("request", requestId)
+			.bind("request", requestId.value())
 			.map(EventLog::event)
 			.all());
 	}
@@ -97,11 +98,11 @@ public class EventLog {
 	}
 
 	/** The same, for one account only (a user's stream replaying what it missed). */
-	public Flux<ItemEvent> afterFor(UUID accountId, EventPosition position, int limit) {
+	public Flux<ItemEvent> afterFor(AccountId accountId, EventPosition position, int limit) {
 		return this.db
 			.sql("SELECT " + EVENT_COLUMNS + FROM
 					+ " WHERE e.account_id = :account AND e.seq > :seq ORDER BY e.seq LIMIT :limit")
-			.bind("account", accountId)
+			.bind("account", accountId.value())
 			.bind("seq", position.seq())
 			.bind("limit", limit)
 			.map(EventLog::event)
@@ -131,8 +132,9 @@ public class EventLog {
 	}
 
 	static ItemEvent event(Readable row) {
-		return new ItemEvent(new EventPosition(row.get("seq", Long.class)), row.get("request_id", UUID.class),
-				row.get("item_id", UUID.class), row.get("account_id", UUID.class), row.get("identifier", String.class),
+		return new ItemEvent(new EventPosition(row.get("seq", Long.class)),
+				RequestId.of(row.get("request_id", UUID.class)), ItemId.of(row.get("item_id", UUID.class)),
+				AccountId.of(row.get("account_id", UUID.class)), row.get("identifier", String.class),
 				AccessKind.valueOf(row.get("kind", String.class)), row.get("from_status", String.class),
 				row.get("to_status", String.class), row.get("reason", String.class), row.get("actor", String.class),
 				row.get("comment", String.class), Timestamps.instant(row, "at"),

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.account.Accounts;
@@ -52,7 +51,7 @@ public class HeldAccess {
 	 * Administrators per held row: those of its contract (and that contract's Bill-to),
 	 * or of its Bill-to ID.
 	 */
-	private Mono<Map<UUID, List<String>>> administrators(List<ItemRow> held) {
+	private Mono<Map<ItemId, List<String>>> administrators(List<ItemRow> held) {
 		List<String> contracts = held.stream()
 			.map(ItemRow::contractNumber)
 			.filter((n) -> n != null)
@@ -67,7 +66,7 @@ public class HeldAccess {
 			.zip(this.registry.lookup(IdentifierType.CONTRACT, contracts),
 					this.registry.lookup(IdentifierType.BILL_TO, billTos))
 			.flatMap((found) -> {
-				Map<UUID, List<String>> emails = new HashMap<>();
+				Map<ItemId, List<String>> emails = new HashMap<>();
 				Set<String> all = new HashSet<>();
 				for (ItemRow row : held) {
 					RegistryEntry entry = (row.contractNumber() != null) ? found.getT1().get(row.contractNumber())
@@ -77,14 +76,14 @@ public class HeldAccess {
 					all.addAll(admins);
 				}
 				return this.accounts.namesByEmail(all).map((names) -> {
-					Map<UUID, List<String>> shown = new HashMap<>();
+					Map<ItemId, List<String>> shown = new HashMap<>();
 					emails.forEach((id, list) -> shown.put(id, Deciders.shown(list, names)));
 					return shown;
 				});
 			});
 	}
 
-	private static AccessTables tables(List<ItemRow> held, Map<UUID, List<String>> admins, Filter filter) {
+	private static AccessTables tables(List<ItemRow> held, Map<ItemId, List<String>> admins, Filter filter) {
 		List<AccessRow> fullSupport = new ArrayList<>();
 		List<AccessRow> downloadOnly = new ArrayList<>();
 		List<AccessRow> ordering = new ArrayList<>();
@@ -129,7 +128,7 @@ public class HeldAccess {
 	 * One row of the access table; {@code itemId} is what {@code /api/items/{id}/remove}
 	 * takes.
 	 */
-	public record AccessRow(UUID itemId, AccessKind kind, IdentifierType identifierType, String identifier,
+	public record AccessRow(ItemId itemId, AccessKind kind, IdentifierType identifierType, String identifier,
 			@Nullable String contractNumber, @Nullable String billToId, List<String> administrators, Instant since) {
 	}
 

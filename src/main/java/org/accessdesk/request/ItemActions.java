@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import org.accessdesk.account.AccountUser;
 
@@ -39,14 +38,14 @@ public class ItemActions {
 		this.clock = clock;
 	}
 
-	public Mono<RequestViews.ItemView> withdraw(AccountUser user, UUID itemId) {
+	public Mono<RequestViews.ItemView> withdraw(AccountUser user, ItemId itemId) {
 		return ownItem(user, itemId)
 			.flatMap((item) -> this.door.move(item.id(), LifecycleAction.WITHDRAW,
 					StatusDoor.Change.because(ReasonCode.WITHDRAWN, Submissions.actor(user))))
 			.map((moved) -> view(user, moved));
 	}
 
-	public Mono<RequestViews.ItemView> escalate(AccountUser user, UUID itemId) {
+	public Mono<RequestViews.ItemView> escalate(AccountUser user, ItemId itemId) {
 		return ownItem(user, itemId).flatMap((item) -> {
 			Instant now = this.clock.instant();
 			if (item.status() == ItemStatus.PENDING_ADMIN && item.pendingSince() != null) {
@@ -61,14 +60,14 @@ public class ItemActions {
 		}).map((moved) -> view(user, moved));
 	}
 
-	public Mono<RequestViews.ItemView> remove(AccountUser user, UUID itemId) {
+	public Mono<RequestViews.ItemView> remove(AccountUser user, ItemId itemId) {
 		return ownItem(user, itemId)
 			.flatMap((item) -> this.door.move(item.id(), LifecycleAction.REMOVE,
 					StatusDoor.Change.because(ReasonCode.REMOVED, Submissions.actor(user))))
 			.map((moved) -> view(user, moved));
 	}
 
-	private Mono<ItemRow> ownItem(AccountUser user, UUID itemId) {
+	private Mono<ItemRow> ownItem(AccountUser user, ItemId itemId) {
 		return this.items.ofAccount(user.id(), itemId).switchIfEmpty(Mono.error(ItemNotFound::new));
 	}
 

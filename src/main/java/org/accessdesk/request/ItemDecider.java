@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.accessdesk.account.Accounts;
 import org.accessdesk.account.Profile;
 import org.accessdesk.registry.IdentifierType;
@@ -44,7 +44,7 @@ class ItemDecider {
 		this.clock = clock;
 	}
 
-	Mono<List<StatusDoor.NewItem>> decide(UUID accountId, AccessKind kind, IdentifierType type,
+	Mono<List<StatusDoor.NewItem>> decide(AccountId accountId, AccessKind kind, IdentifierType type,
 			List<String> identifiers, boolean autoRetryWanted) {
 		// Roles play no part in the decision table: no query for them.
 		Mono<Profile> profile = this.accounts.profileWithoutRoles(accountId)

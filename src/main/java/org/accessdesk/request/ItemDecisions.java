@@ -3,8 +3,9 @@ package org.accessdesk.request;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
+import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -64,7 +65,7 @@ public class ItemDecisions {
 	 * Ends approved access on a reviewer's word (SPEC §6: revoke by administrator or
 	 * vendor). 409 {@code STATUS_CHANGED} when it is no longer approved.
 	 */
-	public Mono<Decided> revoke(UUID itemId, String actor, String reason) {
+	public Mono<Decided> revoke(ItemId itemId, String actor, String reason) {
 		return this.door
 			.move(itemId, LifecycleAction.REVOKE,
 					StatusDoor.Change.because(ReasonCode.REVOKED, actor).withComment(reason))
@@ -76,7 +77,7 @@ public class ItemDecisions {
 	 * One item in whatever state it is, so that a reviewer who was too late learns it
 	 * (409, not 404).
 	 */
-	public Mono<PendingItem> find(UUID itemId) {
+	public Mono<PendingItem> find(ItemId itemId) {
 		return this.items.findForReview(itemId).map(PendingItem::of);
 	}
 
@@ -85,7 +86,7 @@ public class ItemDecisions {
 	 * when it is no longer waiting there (decided by someone else, withdrawn, escalated,
 	 * expired).
 	 */
-	public Mono<Decided> decide(UUID itemId, Queue queue, Verdict verdict, String actor, @Nullable String note) {
+	public Mono<Decided> decide(ItemId itemId, Queue queue, Verdict verdict, String actor, @Nullable String note) {
 		ItemStatus waiting = (queue == Queue.ADMIN) ? ItemStatus.PENDING_ADMIN : ItemStatus.PENDING_VENDOR;
 		ReasonCode reason = (queue == Queue.ADMIN) ? ReasonCode.DECIDED_BY_ADMIN : ReasonCode.DECIDED_BY_VENDOR;
 		return this.door
@@ -95,23 +96,23 @@ public class ItemDecisions {
 	}
 
 	/** An item waiting for a decision, with what the reviewer needs to decide it. */
-	public record PendingItem(UUID id, UUID requestId, UUID accountId, AccessKind kind, String identifierType,
-			String identifier, @Nullable String contractNumber, @Nullable String billToId, ItemStatus status,
-			ReasonCode reason, List<String> deciders, @Nullable Instant deadline, @Nullable Instant pendingSince,
-			Instant updatedAt, @Nullable String justification) {
+	public record PendingItem(ItemId id, RequestId requestId, AccountId accountId, AccessKind kind,
+			IdentifierType identifierType, String identifier, @Nullable String contractNumber,
+			@Nullable String billToId, ItemStatus status, ReasonCode reason, List<String> deciders,
+			@Nullable Instant deadline, @Nullable Instant pendingSince, Instant updatedAt,
+			@Nullable String justification) {
 
 		static PendingItem of(AccessItems.ForReview read) {
 			ItemRow item = read.item();
-			return new PendingItem(item.id(), item.requestId(), item.accountId(), item.kind(),
-					item.identifierType().name(), item.identifier(), item.contractNumber(), item.billToId(),
-					item.status(), item.reason(), item.deciders(), item.deadline(), item.pendingSince(),
-					item.updatedAt(), read.justification());
+			return new PendingItem(item.id(), item.requestId(), item.accountId(), item.kind(), item.identifierType(),
+					item.identifier(), item.contractNumber(), item.billToId(), item.status(), item.reason(),
+					item.deciders(), item.deadline(), item.pendingSince(), item.updatedAt(), read.justification());
 		}
 
 	}
 
 	/** The outcome of a decision. */
-	public record Decided(UUID id, UUID requestId, ItemStatus status, ReasonCode reason, @Nullable String note,
+	public record Decided(ItemId id, RequestId requestId, ItemStatus status, ReasonCode reason, @Nullable String note,
 			Instant updatedAt) {
 	}
 

@@ -1,8 +1,8 @@
 package org.accessdesk.request;
 
 import java.time.Instant;
-import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  * contract and Bill-to ID come along so that review streams can tell whose queue it
  * concerns.
  */
-public record ItemEvent(EventPosition position, UUID requestId, UUID itemId, UUID accountId, String identifier,
-		AccessKind kind, @Nullable String from, String to, String reason, String actor, @Nullable String comment,
-		Instant at, @Nullable String contractNumber, @Nullable String billToId) {
+public record ItemEvent(EventPosition position, RequestId requestId, ItemId itemId, AccountId accountId,
+		String identifier, AccessKind kind, @Nullable String from, String to, String reason, String actor,
+		@Nullable String comment, Instant at, @Nullable String contractNumber, @Nullable String billToId) {
 
 	/**
 	 * Whether the event concerns the vendor desk's queue (an item entering or leaving

@@ -2,8 +2,8 @@ package org.accessdesk.request;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  * An item as stored in {@code access_item} (read by {@link AccessItems#row}, the one
  * mapping from its row).
  */
-record ItemRow(UUID id, UUID requestId, UUID accountId, AccessKind kind, IdentifierType identifierType,
+record ItemRow(ItemId id, RequestId requestId, AccountId accountId, AccessKind kind, IdentifierType identifierType,
 		String identifier, String entitlement, @Nullable String contractNumber, @Nullable String billToId,
 		ItemStatus status, ReasonCode reason, @Nullable String rule, @Nullable Instant retryAfter, boolean autoRetry,
-		@Nullable UUID retriedAs, List<String> deciders, @Nullable Instant deadline, @Nullable Instant pendingSince,
+		@Nullable ItemId retriedAs, List<String> deciders, @Nullable Instant deadline, @Nullable Instant pendingSince,
 		@Nullable String note, Instant createdAt, Instant updatedAt) {
 
 }

@@ -1,7 +1,6 @@
 package org.accessdesk.request;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,12 +27,12 @@ public class RequestFacts {
 	}
 
 	/** The item as it stands now; empty when unknown. */
-	public Mono<ChangedItem> item(UUID itemId) {
+	public Mono<ChangedItem> item(ItemId itemId) {
 		return this.items.find(itemId).map(ChangedItem::of);
 	}
 
 	/** What the requester wrote for the reviewer; empty when nothing. */
-	public Mono<String> justification(UUID requestId) {
+	public Mono<String> justification(RequestId requestId) {
 		return this.requests.justification(requestId);
 	}
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.account.Accounts;
@@ -48,7 +47,7 @@ public class RequestViews {
 		this.administrators = administrators;
 	}
 
-	public Mono<RequestView> one(AccountUser user, UUID requestId) {
+	public Mono<RequestView> one(AccountUser user, RequestId requestId) {
 		return this.requests.find(user.id(), requestId)
 			.switchIfEmpty(Mono.error(RequestNotFound::new))
 			.flatMap((request) -> views(List.of(request), user.language()))
@@ -77,7 +76,7 @@ public class RequestViews {
 	 * (which sees every request) and the administrators of any of its items. Anyone else
 	 * gets 404.
 	 */
-	public Flux<EventView> events(AccountUser user, UUID requestId) {
+	public Flux<EventView> events(AccountUser user, RequestId requestId) {
 		return this.requests.findAnyone(requestId)
 			.filterWhen((found) -> mayRead(user, found))
 			.switchIfEmpty(Mono.error(RequestNotFound::new))
@@ -135,7 +134,7 @@ public class RequestViews {
 	}
 
 	/** A request and its items (SPEC §9 "request"). */
-	public record RequestView(UUID id, AccessKind kind, IdentifierType identifierType, RequestStatus status,
+	public record RequestView(RequestId id, AccessKind kind, IdentifierType identifierType, RequestStatus status,
 			@Nullable String justification, boolean autoRetry, Instant createdAt, List<ItemView> items) {
 	}
 
@@ -143,7 +142,7 @@ public class RequestViews {
 	 * One identifier of a request (SPEC §9 "item"); {@code note} is what a reviewer wrote
 	 * with the latest decision (a deny reason, an approval comment).
 	 */
-	public record ItemView(UUID id, UUID requestId, String identifier, AccessKind kind, ItemStatus status,
+	public record ItemView(ItemId id, RequestId requestId, String identifier, AccessKind kind, ItemStatus status,
 			ReasonCode reason, String nextStep, @Nullable Instant retryAfter, boolean autoRetry,
 			@Nullable List<String> deciders, @Nullable Instant deadline, @Nullable String note, Instant updatedAt) {
 	}
@@ -153,7 +152,7 @@ public class RequestViews {
 	}
 
 	/** One transition (SPEC §9 "event"); {@code id} is opaque. */
-	public record EventView(String id, UUID requestId, UUID itemId, String identifier, AccessKind kind,
+	public record EventView(String id, RequestId requestId, ItemId itemId, String identifier, AccessKind kind,
 			@Nullable String from, String to, String reason, String actor, @Nullable String comment, Instant at) {
 
 		public static EventView of(ItemEvent event) {

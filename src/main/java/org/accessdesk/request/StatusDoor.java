@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.accessdesk.registry.IdentifierType;
 import org.jspecify.annotations.Nullable;
 
@@ -75,15 +75,13 @@ class StatusDoor {
 	 * ({@code access_item_one_live}) and written as DENIED / ALREADY_REGISTERED instead —
 	 * that is what makes concurrent submissions of one contract safe.
 	 */
-	Mono<List<ItemRow>> submit(UUID requestId, UUID accountId, List<NewItem> items, String actor) {
+	Mono<List<ItemRow>> submit(RequestId requestId, AccountId accountId, List<NewItem> items, String actor) {
 		return committed(submitInTransaction(requestId, accountId, items, actor));
 	}
 
-	/**
-	 * The same, inside a transaction that the caller already holds (the request row is
-	 * written with it).
-	 */
-	Mono<List<ItemRow>> submitInTransaction(UUID requestId, UUID accountId, List<NewItem> items, String actor) {
+	/** The same, in the caller's transaction (the request row is written in it). */
+	Mono<List<ItemRow>> submitInTransaction(RequestId requestId, AccountId accountId, List<NewItem> items,
+			String actor) {
 		return Mono.defer(() -> insertAll(requestId, accountId, items, actor, this.clock.instant()))
 			.flatMap((written) -> tell(new StatusListener.Transition.Submitted(requestId, accountId,
 					written.stream().map(ChangedItem::of).toList()))
@@ -110,7 +108,7 @@ class StatusDoor {
 	 * creation time, and are then listed by identifier
 	 * ({@link AccessRequests#ITEM_ORDER}).
 	 */
-	private Mono<List<ItemRow>> insertAll(UUID requestId, UUID accountId, List<NewItem> items, String actor,
+	private Mono<List<ItemRow>> insertAll(RequestId requestId, AccountId accountId, List<NewItem> items, String actor,
 			Instant now) {
 		return Flux.fromIterable(items)
 			.concatMap((item) -> insert(requestId, accountId, item, actor, now)
@@ -125,7 +123,7 @@ class StatusDoor {
 	 * when the item is in none of them any more (someone else decided first, it expired,
 	 * …).
 	 */
-	Mono<ItemRow> move(UUID itemId, LifecycleAction action, Change change) {
+	Mono<ItemRow> move(ItemId itemId, LifecycleAction action, Change change) {
 		return committed(moveInTransaction(itemId, action.from(), action.to(), change));
 	}
 
@@ -133,20 +131,20 @@ class StatusDoor {
 	 * The same, only from {@code onlyFrom} (one of the action's states): a reviewer
 	 * decides what waits in their own queue, not what moved to another meanwhile.
 	 */
-	Mono<ItemRow> move(UUID itemId, LifecycleAction action, ItemStatus onlyFrom, Change change) {
+	Mono<ItemRow> move(ItemId itemId, LifecycleAction action, ItemStatus onlyFrom, Change change) {
 		if (!action.allowedFrom(onlyFrom)) {
 			throw new IllegalArgumentException(action + " never starts from " + onlyFrom);
 		}
 		return committed(moveInTransaction(itemId, Set.of(onlyFrom), action.to(), change));
 	}
 
-	private Mono<ItemRow> moveInTransaction(UUID itemId, Set<ItemStatus> from, ItemStatus to, Change change) {
+	private Mono<ItemRow> moveInTransaction(ItemId itemId, Set<ItemStatus> from, ItemStatus to, Change change) {
 		String[] fromNames = from.stream().map(Enum::name).toArray(String[]::new);
 		boolean pending = to.isPending();
 		return Mono
 			.defer(() -> this.db.sql(DoorStatements.MOVE)
 				.bind("now", Timestamps.utc(this.clock.instant()))
-				.bind("id", itemId)
+				.bind("id", itemId.value())
 				.bind("from", fromNames)
 				.bind("to", to.name())
 				.bind("reason", change.reason().name())
@@ -171,11 +169,11 @@ class StatusDoor {
 	}
 
 	/** Marks a TOO_NEW denial as retried by a new item, with an event on the old item. */
-	private Mono<Void> markRetried(UUID itemId, UUID retriedAs, String actor, Instant now) {
+	private Mono<Void> markRetried(ItemId itemId, ItemId retriedAs, String actor, Instant now) {
 		return this.db.sql(DoorStatements.MARK_RETRIED)
 			.bind("now", Timestamps.utc(now))
-			.bind("id", itemId)
-			.bind("retriedAs", retriedAs)
+			.bind("id", itemId.value())
+			.bind("retriedAs", retriedAs.value())
 			.bind("actor", actor)
 			.fetch()
 			.rowsUpdated()
@@ -186,12 +184,12 @@ class StatusDoor {
 	 * Writes one item with its first event; a live one (approved or waiting) only unless
 	 * the account already holds or waits for that access — empty then.
 	 */
-	private Mono<ItemRow> insert(UUID requestId, UUID accountId, NewItem item, String actor, Instant now) {
+	private Mono<ItemRow> insert(RequestId requestId, AccountId accountId, NewItem item, String actor, Instant now) {
 		String statement = item.status().isLive() ? DoorStatements.INSERT_UNLESS_LIVE : DoorStatements.INSERT;
 		return this.db.sql(statement)
 			.bind("now", Timestamps.utc(now))
-			.bind("request", requestId)
-			.bind("account", accountId)
+			.bind("request", requestId.value())
+			.bind("account", accountId.value())
 			.bind("kind", item.kind().name())
 			.bind("type", item.identifierType().name())
 			.bind("identifier", item.identifier())

@@ -1,8 +1,8 @@
 package org.accessdesk.request;
 
 import java.util.List;
-import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Mono;
@@ -22,7 +22,7 @@ public interface StatusListener {
 	sealed interface Transition {
 
 		/** A new request: all its items, as decided at submission. */
-		record Submitted(UUID requestId, UUID accountId, List<ChangedItem> items) implements Transition {
+		record Submitted(RequestId requestId, AccountId accountId, List<ChangedItem> items) implements Transition {
 		}
 
 		/**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.accessdesk.request.ItemId;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +31,11 @@ class Notices {
 	 * Records that the notice fired at {@code at}; false when it had fired already (here
 	 * or on another instance).
 	 */
-	Mono<Boolean> record(UUID item, ServiceLevelListener.Notice.Kind kind, Instant at) {
+	Mono<Boolean> record(ItemId item, ServiceLevelListener.Notice.Kind kind, Instant at) {
 		return this.db
 			.sql("""
 					INSERT INTO review_notice (item_id, kind, fired_at) VALUES (:item, :kind, :at) ON CONFLICT DO NOTHING""")
-			.bind("item", item)
+			.bind("item", item.value())
 			.bind("kind", kind.name())
 			.bind("at", at.atOffset(ZoneOffset.UTC))
 			.fetch()
@@ -42,14 +44,14 @@ class Notices {
 	}
 
 	/** Those of {@code items} that have had this notice already. */
-	Mono<Set<UUID>> firedAmong(ServiceLevelListener.Notice.Kind kind, List<UUID> items) {
+	Mono<Set<ItemId>> firedAmong(ServiceLevelListener.Notice.Kind kind, List<ItemId> items) {
 		if (items.isEmpty()) {
 			return Mono.just(Set.of());
 		}
 		return this.db.sql("SELECT item_id FROM review_notice WHERE kind = :kind AND item_id = ANY(:items)")
 			.bind("kind", kind.name())
-			.bind("items", items.toArray(UUID[]::new))
-			.map((row) -> row.get("item_id", UUID.class))
+			.bind("items", items.stream().map(ItemId::value).toArray(UUID[]::new))
+			.map((row) -> ItemId.of(row.get("item_id", UUID.class)))
 			.all()
 			.collect(HashSet::new, Set::add);
 	}

@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
+import org.accessdesk.account.AccountId;
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.account.Accounts;
 import org.accessdesk.account.Role;
@@ -19,10 +19,12 @@ import org.accessdesk.registry.RegistryLookup;
 import org.accessdesk.request.AccessKind;
 import org.accessdesk.request.ItemDecisions;
 import org.accessdesk.request.ItemDecisions.PendingItem;
+import org.accessdesk.request.ItemId;
 import org.accessdesk.request.ItemNotFound;
 import org.accessdesk.request.ItemStatus;
 import org.accessdesk.request.Queue;
 import org.accessdesk.request.ReasonCode;
+import org.accessdesk.request.RequestId;
 import org.accessdesk.request.StatusChanged;
 import org.accessdesk.request.Verdict;
 import org.accessdesk.web.DomainError;
@@ -80,7 +82,7 @@ public class ReviewQueues {
 	}
 
 	/** Approves or denies an item in the caller's queue; a deny needs a reason. */
-	public Mono<ItemDecisions.Decided> decide(AccountUser user, UUID itemId, Verdict verdict, @Nullable String reason,
+	public Mono<ItemDecisions.Decided> decide(AccountUser user, ItemId itemId, Verdict verdict, @Nullable String reason,
 			@Nullable String comment) {
 		if (verdict == Verdict.DENY && (reason == null || reason.isBlank())) {
 			return Mono
@@ -121,7 +123,7 @@ public class ReviewQueues {
 	 * Revokes approved access the caller oversees (an administrator's contracts and
 	 * Bill-to IDs, or any for the vendor desk); the reason reaches the requester.
 	 */
-	public Mono<ItemDecisions.Decided> revoke(AccountUser user, UUID itemId, @Nullable String reason) {
+	public Mono<ItemDecisions.Decided> revoke(AccountUser user, ItemId itemId, @Nullable String reason) {
 		if (reason == null || reason.isBlank()) {
 			return Mono
 				.error(new DomainError.InvalidField("reason", "revoking access needs a reason the requester can read"));
@@ -152,7 +154,7 @@ public class ReviewQueues {
 	}
 
 	private Mono<List<ReviewEntry>> entries(List<PendingItem> pending, Instant now) {
-		Set<UUID> requesters = new HashSet<>();
+		Set<AccountId> requesters = new HashSet<>();
 		Set<String> contracts = new HashSet<>();
 		Set<String> billTos = new HashSet<>();
 		for (PendingItem item : pending) {
@@ -172,7 +174,7 @@ public class ReviewQueues {
 				.toList());
 	}
 
-	private static ReviewEntry entry(PendingItem item, Map<UUID, Accounts.Requester> requesters,
+	private static ReviewEntry entry(PendingItem item, Map<AccountId, Accounts.Requester> requesters,
 			Map<String, RegistryEntry> contracts, Map<String, RegistryEntry> billTos, Instant now) {
 		Accounts.Requester requester = requesters.get(item.accountId());
 		RegistryEntry owner = (item.contractNumber() != null) ? contracts.get(item.contractNumber())
@@ -209,10 +211,10 @@ public class ReviewQueues {
 	 * company that owns the contract or Bill-to ID, the justification, how long it has
 	 * waited, and whether it is past the vendor's deadline.
 	 */
-	public record ReviewEntry(UUID id, UUID requestId, String identifier, String identifierType, AccessKind kind,
-			ItemStatus status, ReasonCode reason, List<String> deciders, @Nullable Instant deadline, Instant updatedAt,
-			@Nullable RequesterView requester, @Nullable String contractCompany, @Nullable String justification,
-			Instant waitingSince, long ageSeconds, boolean overdue) {
+	public record ReviewEntry(ItemId id, RequestId requestId, String identifier, IdentifierType identifierType,
+			AccessKind kind, ItemStatus status, ReasonCode reason, List<String> deciders, @Nullable Instant deadline,
+			Instant updatedAt, @Nullable RequesterView requester, @Nullable String contractCompany,
+			@Nullable String justification, Instant waitingSince, long ageSeconds, boolean overdue) {
 
 		public record RequesterView(String name, String email, @Nullable String companyName) {
 		}

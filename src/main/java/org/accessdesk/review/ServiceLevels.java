@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.accessdesk.request.BackgroundWork;
 import org.accessdesk.request.DueItem;
+import org.accessdesk.request.ItemId;
 import org.accessdesk.request.RequestFacts;
 import org.accessdesk.review.ServiceLevelListener.Notice.Kind;
 import org.apache.commons.logging.Log;
@@ -108,8 +108,8 @@ class ServiceLevels {
 	 * items noticed long ago and still waiting do not hide the new ones. No page is read
 	 * once there are enough (none is cancelled half read).
 	 */
-	private Flux<UUID> notFiredYet(Kind kind, Function<@Nullable DueItem, Flux<DueItem>> due, List<UUID> skip) {
-		Set<UUID> leftOut = Set.copyOf(skip);
+	private Flux<ItemId> notFiredYet(Kind kind, Function<@Nullable DueItem, Flux<DueItem>> due, List<ItemId> skip) {
+		Set<ItemId> leftOut = Set.copyOf(skip);
 		return page(kind, due, null, leftOut, 0)
 			.expand((page) -> (page.next() != null && page.found() < BATCH)
 					? page(kind, due, page.next(), leftOut, page.found()) : Mono.empty())
@@ -118,12 +118,12 @@ class ServiceLevels {
 	}
 
 	private Mono<Page> page(Kind kind, Function<@Nullable DueItem, Flux<DueItem>> due, @Nullable DueItem after,
-			Set<UUID> leftOut, int foundBefore) {
+			Set<ItemId> leftOut, int foundBefore) {
 		return due.apply(after).collectList().flatMap((items) -> {
-			List<UUID> ids = items.stream().map(DueItem::id).filter((id) -> !leftOut.contains(id)).toList();
+			List<ItemId> ids = items.stream().map(DueItem::id).filter((id) -> !leftOut.contains(id)).toList();
 			DueItem next = (items.size() < BATCH) ? null : items.get(items.size() - 1);
 			return this.notices.firedAmong(kind, ids).map((fired) -> {
-				List<UUID> notFired = ids.stream().filter((id) -> !fired.contains(id)).toList();
+				List<ItemId> notFired = ids.stream().filter((id) -> !fired.contains(id)).toList();
 				return new Page(notFired, foundBefore + notFired.size(), next);
 			});
 		});
@@ -133,7 +133,7 @@ class ServiceLevels {
 	 * Fires one notice and tells the listeners, in one transaction; empty when another
 	 * instance had fired it already (the table's key).
 	 */
-	private Mono<Boolean> fire(UUID item, Kind kind, Instant now) {
+	private Mono<Boolean> fire(ItemId item, Kind kind, Instant now) {
 		return this.notices.record(item, kind, now)
 			.filter(Boolean::booleanValue)
 			.flatMap((fired) -> this.requests.item(item))
@@ -149,7 +149,7 @@ class ServiceLevels {
 	 * The due items of one page that have not had the notice, how many so far with the
 	 * pages before, and where the next page starts (none: this was the last).
 	 */
-	private record Page(List<UUID> notFired, int found, @Nullable DueItem next) {
+	private record Page(List<ItemId> notFired, int found, @Nullable DueItem next) {
 	}
 
 }

@@ -2,6 +2,7 @@ package org.accessdesk.request;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -219,6 +220,54 @@ class SubmissionTests {
 			.exchange()
 			.expectStatus()
 			.isNotFound();
+	}
+
+	/**
+	 * Ids are typed inside ({@link RequestId}, {@link ItemId}) but answered as they
+	 * always were: plain UUID strings, never an object around one.
+	 */
+	@Test
+	void idsAreAnsweredAsPlainUuidStrings() {
+		Map<?, ?> request = submit(this.customer, "FULL_SUPPORT", "CONTRACT", this.registry.directContract);
+		String requestId = plainUuid(request.get("id"));
+		Map<?, ?> item = firstItem(request);
+		String itemId = plainUuid(item.get("id"));
+		assertThat(item.get("requestId")).isEqualTo(requestId);
+
+		Map<?, ?> read = this.client.get()
+			.uri("/api/access-requests/{id}", requestId)
+			.headers(this.customer.basic())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(read).isNotNull();
+		assertThat(read.get("id")).isEqualTo(requestId);
+		assertThat(firstItem(read).get("id")).isEqualTo(itemId);
+		assertThat(firstItem(read).get("requestId")).isEqualTo(requestId);
+
+		List<?> events = this.client.get()
+			.uri("/api/access-requests/{id}/events", requestId)
+			.headers(this.customer.basic())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(events).isNotEmpty();
+		for (Object event : events) {
+			assertThat(((Map<?, ?>) event).get("requestId")).isEqualTo(requestId);
+			assertThat(((Map<?, ?>) event).get("itemId")).isEqualTo(itemId);
+		}
+	}
+
+	private static String plainUuid(Object id) {
+		assertThat(id).isInstanceOf(String.class);
+		assertThat(UUID.fromString((String) id)).hasToString((String) id);
+		return (String) id;
 	}
 
 	Map<?, ?> submit(Person person, String kind, String type, Object identifiers) {

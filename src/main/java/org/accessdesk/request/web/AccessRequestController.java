@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.registry.IdentifierType;
 import org.accessdesk.request.AccessKind;
+import org.accessdesk.request.RequestId;
 import org.accessdesk.request.RequestViews;
 import org.accessdesk.request.Submissions;
 import org.accessdesk.web.TextRules;
@@ -72,12 +73,12 @@ class AccessRequestController {
 
 	@GetMapping("/api/access-requests/{id}")
 	Mono<RequestViews.RequestView> one(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id) {
-		return this.views.one(user, id);
+		return this.views.one(user, RequestId.of(id));
 	}
 
 	@GetMapping("/api/access-requests/{id}/events")
 	Flux<RequestViews.EventView> events(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id) {
-		return this.views.events(user, id);
+		return this.views.events(user, RequestId.of(id));
 	}
 
 	/**

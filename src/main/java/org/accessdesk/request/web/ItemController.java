@@ -8,6 +8,7 @@ import org.accessdesk.account.AccountUser;
 import org.accessdesk.request.AccessKind;
 import org.accessdesk.request.HeldAccess;
 import org.accessdesk.request.ItemActions;
+import org.accessdesk.request.ItemId;
 import org.accessdesk.request.RequestViews;
 import org.accessdesk.web.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -39,17 +40,17 @@ class ItemController {
 
 	@PostMapping("/api/items/{id}/withdraw")
 	Mono<RequestViews.ItemView> withdraw(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id) {
-		return this.actions.withdraw(user, id);
+		return this.actions.withdraw(user, ItemId.of(id));
 	}
 
 	@PostMapping("/api/items/{id}/escalate")
 	Mono<RequestViews.ItemView> escalate(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id) {
-		return this.actions.escalate(user, id);
+		return this.actions.escalate(user, ItemId.of(id));
 	}
 
 	@PostMapping("/api/items/{id}/remove")
 	Mono<RequestViews.ItemView> remove(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id) {
-		return this.actions.remove(user, id);
+		return this.actions.remove(user, ItemId.of(id));
 	}
 
 	@GetMapping(path = "/api/access", produces = MediaType.APPLICATION_JSON_VALUE)

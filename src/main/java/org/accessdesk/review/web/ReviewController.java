@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.request.ItemDecisions;
+import org.accessdesk.request.ItemId;
 import org.accessdesk.request.Queue;
 import org.accessdesk.request.Verdict;
 import org.accessdesk.review.ReviewQueues;
@@ -57,13 +58,13 @@ class ReviewController {
 	@PostMapping("/api/review/items/{id}/revoke")
 	Mono<ItemDecisions.Decided> revoke(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id,
 			@Valid @RequestBody RevokeForm form) {
-		return this.queues.revoke(user, id, form.reason());
+		return this.queues.revoke(user, ItemId.of(id), form.reason());
 	}
 
 	@PostMapping("/api/review/items/{id}/decision")
 	Mono<ItemDecisions.Decided> decide(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id,
 			@Valid @RequestBody DecisionForm form) {
-		return this.queues.decide(user, id, form.decision(), form.reason(), form.comment());
+		return this.queues.decide(user, ItemId.of(id), form.decision(), form.reason(), form.comment());
 	}
 
 	private static @Nullable Queue parseQueue(@Nullable String queue) {
