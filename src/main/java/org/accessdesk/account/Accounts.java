@@ -106,9 +106,9 @@ public class Accounts {
 			return Mono.just(Map.of());
 		}
 		String[] lowered = emails.stream().map((email) -> email.toLowerCase(Locale.ROOT)).toArray(String[]::new);
-		return this.db
-			.sql("SELECT lower(email) AS email, name FROM account WHERE lower(email) = ANY(:emails)"
-					+ " AND email_verified_at IS NOT NULL")
+		return this.db.sql("""
+				SELECT lower(email) AS email, name FROM account
+				WHERE lower(email) = ANY(:emails) AND email_verified_at IS NOT NULL""")
 			.bind("emails", lowered)
 			.map((row) -> Map.entry(row.get("email", String.class), row.get("name", String.class)))
 			.all()
@@ -130,9 +130,11 @@ public class Accounts {
 	Mono<StoredAccount> insert(String email, String passwordHash, String name, String language,
 			@Nullable String companyName, @Nullable String companyAddress, boolean verified) {
 		return this.db
-			.sql("INSERT INTO account (email, password_hash, name, language, company_name, company_address,"
-					+ " email_verified_at) VALUES (:email, :hash, :name, :language, :companyName, :companyAddress,"
-					+ " CASE WHEN :verified THEN now() END)" + " ON CONFLICT ((lower(email))) DO NOTHING RETURNING "
+			.sql("""
+					INSERT INTO account (email, password_hash, name, language, company_name, company_address,
+					    email_verified_at)
+					VALUES (:email, :hash, :name, :language, :companyName, :companyAddress, CASE WHEN :verified THEN now() END)
+					ON CONFLICT ((lower(email))) DO NOTHING RETURNING\s"""
 					+ COLUMNS)
 			.bind("verified", verified)
 			.bind("email", email)
@@ -147,9 +149,10 @@ public class Accounts {
 
 	Mono<StoredAccount> updateProfile(AccountId id, String name, String language, @Nullable String companyName,
 			@Nullable String companyAddress) {
-		return this.db
-			.sql("UPDATE account SET name = :name, language = :language, company_name = :companyName,"
-					+ " company_address = :companyAddress, updated_at = now() WHERE id = :id RETURNING " + COLUMNS)
+		return this.db.sql("""
+				UPDATE account SET name = :name, language = :language, company_name = :companyName,
+				    company_address = :companyAddress, updated_at = now()
+				WHERE id = :id RETURNING\s""" + COLUMNS)
 			.bind("id", id.value())
 			.bind("name", name)
 			.bind("language", language)
@@ -161,12 +164,9 @@ public class Accounts {
 
 	/** Records that the owner proved the address (kept at the first proof). */
 	Mono<StoredAccount> markVerified(AccountId id) {
-		return this.db
-			.sql("UPDATE account SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now()"
-					+ " WHERE id = :id RETURNING " + COLUMNS)
-			.bind("id", id.value())
-			.map(Accounts::stored)
-			.one();
+		return this.db.sql("""
+				UPDATE account SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now()
+				WHERE id = :id RETURNING\s""" + COLUMNS).bind("id", id.value()).map(Accounts::stored).one();
 	}
 
 	/**
@@ -175,9 +175,11 @@ public class Accounts {
 	 */
 	Mono<StoredAccount> setPassword(AccountId id, String passwordHash, boolean proved) {
 		return this.db
-			.sql("UPDATE account SET password_hash = :hash, updated_at = now(), email_verified_at = CASE"
-					+ " WHEN :proved THEN COALESCE(email_verified_at, now()) ELSE email_verified_at END"
-					+ " WHERE id = :id RETURNING " + COLUMNS)
+			.sql("""
+					UPDATE account SET password_hash = :hash, updated_at = now(),
+					    email_verified_at = CASE WHEN :proved THEN COALESCE(email_verified_at, now()) ELSE email_verified_at END
+					WHERE id = :id RETURNING\s"""
+					+ COLUMNS)
 			.bind("id", id.value())
 			.bind("hash", passwordHash)
 			.bind("proved", proved)

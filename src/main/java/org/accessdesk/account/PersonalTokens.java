@@ -52,10 +52,10 @@ public class PersonalTokens {
 		byte[] secretBytes = new byte[32];
 		this.random.nextBytes(secretBytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
-		return this.db
-			.sql("INSERT INTO api_token (account_id, name, secret_hash) SELECT :account, :name, :hash"
-					+ " WHERE (SELECT count(*) FROM api_token WHERE account_id = :account) < :max"
-					+ " RETURNING id, name, created_at")
+		return this.db.sql("""
+				INSERT INTO api_token (account_id, name, secret_hash) SELECT :account, :name, :hash
+				WHERE (SELECT count(*) FROM api_token WHERE account_id = :account) < :max
+				RETURNING id, name, created_at""")
 			.bind("account", accountId.value())
 			.bind("name", name)
 			.bind("hash", sha256(secret))
@@ -67,9 +67,9 @@ public class PersonalTokens {
 	}
 
 	public Flux<TokenSummary> list(AccountId accountId) {
-		return this.db
-			.sql("SELECT id, name, created_at, last_used_at FROM api_token WHERE account_id = :account"
-					+ " ORDER BY created_at, id")
+		return this.db.sql("""
+				SELECT id, name, created_at, last_used_at FROM api_token WHERE account_id = :account
+				ORDER BY created_at, id""")
 			.bind("account", accountId.value())
 			.map((row) -> new TokenSummary(row.get("id", UUID.class), row.get("name", String.class),
 					row.get("created_at", OffsetDateTime.class), row.get("last_used_at", OffsetDateTime.class)))
@@ -94,11 +94,13 @@ public class PersonalTokens {
 		return this.db
 			// Token, account and registry standing (for the roles) in one round trip:
 			// this runs for every API request.
-			.sql("SELECT t.id AS token_id, t.last_used_at < now() - make_interval(secs => :resolution)"
-					+ " OR t.last_used_at IS NULL AS stale, a.id, a.email, a.password_hash, a.name, a.language,"
-					+ " a.company_name, a.company_address, a.email_verified_at IS NOT NULL AS email_verified,"
-					+ " registry_administers(a.email) AS administers FROM api_token t JOIN account a ON a.id = t.account_id"
-					+ " WHERE t.secret_hash = :hash")
+			.sql("""
+					SELECT t.id AS token_id,
+					    t.last_used_at < now() - make_interval(secs => :resolution) OR t.last_used_at IS NULL AS stale,
+					    a.id, a.email, a.password_hash, a.name, a.language, a.company_name, a.company_address,
+					    a.email_verified_at IS NOT NULL AS email_verified, registry_administers(a.email) AS administers
+					FROM api_token t JOIN account a ON a.id = t.account_id
+					WHERE t.secret_hash = :hash""")
 			.bind("hash", sha256(secret))
 			.bind("resolution", (double) LAST_USED_RESOLUTION.toSeconds())
 			.map((row) -> new Presented(row.get("token_id", UUID.class),
