@@ -56,6 +56,29 @@ class NextStepsTests {
 			.contains("purchased");
 	}
 
+	/**
+	 * A next step is read by a person: no field name (camelCase), code (TOO_NEW, D3) or
+	 * other identifier of ours may appear in it, in either language (issue 15:
+	 * "retryAfter" had). Every text of both files is scanned, so a new one is checked
+	 * too.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "messages/next-steps.properties", "messages/next-steps_ja.properties" })
+	void noNextStepNamesAnIdentifierOfOurs(String file) throws java.io.IOException {
+		java.util.Properties texts = new java.util.Properties();
+		try (java.io.Reader reader = new java.io.InputStreamReader(
+				NextStepsTests.class.getClassLoader().getResourceAsStream(file),
+				java.nio.charset.StandardCharsets.UTF_8)) {
+			texts.load(reader);
+		}
+		assertThat(texts).hasSizeGreaterThan(20);
+		java.util.regex.Pattern identifier = java.util.regex.Pattern
+			.compile("\\b[a-z]+[A-Z]\\w*\\b|\\b[A-Z]{2,}_[A-Z_]+\\b|\\b[A-Z]\\d\\b");
+		texts.forEach(
+				(key, text) -> assertThat(identifier.matcher((String) text).find()).as("%s in %s: %s", key, file, text)
+					.isFalse());
+	}
+
 	private static void assertBoth(String key) {
 		String english = messages().getMessage(key, null, null, Locale.ENGLISH);
 		String japanese = messages().getMessage(key, null, null, Locale.JAPANESE);
