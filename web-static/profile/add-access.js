@@ -99,6 +99,15 @@ async function submit(form, request, numbersField, errorElement, doneElement) {
 		numbersField.focus();
 		return;
 	}
+	// The service's own limit, checked here first so that the person reads it in their
+	// language (the service's answer names a field and is in English).
+	const count = distinctNumbers(request.identifiers);
+	if (count > MAX_NUMBERS) {
+		numbersField.setAttribute('aria-invalid', 'true');
+		showMessage(errorElement, t('add.tooMany', { max: MAX_NUMBERS, count }), true);
+		numbersField.focus();
+		return;
+	}
 	const button = form.querySelector('button[type="submit"]');
 	let focusNext = null;
 	button.disabled = true;
@@ -141,6 +150,15 @@ async function submit(form, request, numbersField, errorElement, doneElement) {
 	}
 	// After the button is enabled again: a disabled button cannot take focus.
 	focusNext();
+}
+
+/** Numbers a request may carry, after repeats are removed (Submissions.MAX_IDENTIFIERS). */
+const MAX_NUMBERS = 50;
+
+/** How many different numbers the text holds, split and folded as the service does (Identifiers). */
+function distinctNumbers(text) {
+	const folded = text.normalize('NFKC').toUpperCase().replace(/[\u2010-\u2015\u2212\u30FC\uFF0D\uFF70]/g, '-');
+	return new Set(folded.split(/[,、，\s\u3000]+/).filter((number) => number)).size;
 }
 
 /** Focuses the card of the submission's first number, if it is shown; true when it was. */

@@ -299,6 +299,32 @@ class AddAccessBrowserTests {
 		}
 	}
 
+	/**
+	 * More numbers than a request may carry are refused in the page's language, with the
+	 * limit and the count (issue 15: the service's English, with its field name, was
+	 * shown inside the Japanese page); repeats do not count, and nothing is sent.
+	 */
+	@Test
+	void tooManyNumbersAreRefusedInThePagesLanguage() {
+		Person customer = this.accounts.customer(this.registry.company);
+		StringBuilder numbers = new StringBuilder();
+		for (int i = 0; i < 51; i++) {
+			numbers.append("99").append(String.format("%06d", i)).append(i % 2 == 0 ? "\n" : "、");
+		}
+		numbers.append("99000000");
+		try (BrowserTab tab = BrowserTab.open(this.port)) {
+			tab.signIn(customer);
+			addAccess(tab.page, "FULL_SUPPORT", "契約番号", numbers.toString());
+			tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("送信").setExact(true)).click();
+			assertThat(tab.page.locator("#add-error")).hasText("番号は 1 回に 50 件までです（重複を除いて 51 件あります）。分けてリクエストしてください。");
+			assertThat(tab.page.locator("#add-numbers")).hasAttribute("aria-invalid", "true");
+			assertThat(tab.page.locator("#add-numbers")).isFocused();
+			assertThat(tab.page.locator("#cards-contracts .card")).hasCount(0);
+			tab.screenshot("add-access-too-many");
+			tab.assertNoConsoleErrors();
+		}
+	}
+
 	static void addAccess(Page page, String kind, String typeLabel, String numbers) {
 		if ("false".equals(page.locator("#add-toggle").getAttribute("aria-expanded"))) {
 			page.locator("#add-toggle").click();
