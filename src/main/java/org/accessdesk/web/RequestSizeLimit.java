@@ -2,8 +2,6 @@ package org.accessdesk.web;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -26,9 +24,6 @@ class RequestSizeLimit implements WebFilter {
 
 	static final DataSize API_LIMIT = DataSize.ofKilobytes(64);
 
-	/** Refused bodies up to this size are read away; larger ones end their connection. */
-	static final long READ_AWAY_LIMIT = DataSize.ofMegabytes(1).toBytes();
-
 	private final ProblemResponses responses;
 
 	private static final String REGISTRY_IMPORT = "/api/registry/import";
@@ -42,27 +37,10 @@ class RequestSizeLimit implements WebFilter {
 		long declared = exchange.getRequest().getHeaders().getContentLength();
 		long limit = API_LIMIT.toBytes();
 		if (declared > limit && !exchange.getRequest().getPath().value().equals(REGISTRY_IMPORT)) {
-			Mono<Void> refusal = this.responses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+			return this.responses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
 					"The request body is " + declared + " bytes; at most " + limit + " are accepted here.");
-			return (declared <= READ_AWAY_LIMIT) ? readAway(exchange).then(refusal) : closing(exchange, refusal);
 		}
 		return chain.filter(exchange);
-	}
-
-	/**
-	 * The refused body, read and dropped before the answer. Left unread, its bytes were
-	 * now and then taken for the client's next request on the same keep-alive connection
-	 * (that request answered 400 "text is empty"); BadRequestCorpusTests' sign-up after
-	 * its over-limit row saw it about once in three runs.
-	 */
-	private static Mono<Void> readAway(ServerWebExchange exchange) {
-		return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then();
-	}
-
-	/** A body too large even to read away: the connection ends after the answer. */
-	private static Mono<Void> closing(ServerWebExchange exchange, Mono<Void> refusal) {
-		exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-		return refusal;
 	}
 
 }
