@@ -24,7 +24,7 @@ class ApiDocsBrowserTests {
 			Page page = tab.page;
 			page.navigate("/swagger-ui.html");
 			assertThat(page.locator(".opblock-summary-path[data-path='/api/access-requests']").first()).isVisible();
-			tab.screenshot("swagger-ui");
+			tab.screenshotOnly("swagger-ui");
 			tab.assertNoConsoleErrors();
 		}
 	}

@@ -103,10 +103,17 @@ final class BrowserTab implements AutoCloseable {
 	}
 
 	/**
-	 * Writes target/screenshots/NAME.png; on every run, so that each screen can be looked
-	 * at.
+	 * Checks the page as it is now with axe-core (every state a test shows is also
+	 * checked for accessibility) and writes target/screenshots/NAME.png, on every run, so
+	 * that each screen can be looked at.
 	 */
 	void screenshot(String name) {
+		assertAccessible(name);
+		screenshotOnly(name);
+	}
+
+	/** A screenshot of a page that is not ours to check (Swagger UI's). */
+	void screenshotOnly(String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
 		}
