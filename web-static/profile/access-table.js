@@ -82,7 +82,7 @@ export async function refreshAccess() {
 	fillRows(byId('full-rows'), full.fullSupport, 4, (row) => [
 		cell('table.contract', row.contractNumber || dash, 'contract'),
 		cell('table.billTo', row.billToId || dash, 'bill-to'),
-		cell('table.admins', row.administrators.length ? row.administrators.join(', ') : dash, 'admins'),
+		contactsCell(row),
 		removeCell('full', row),
 	]);
 	byId('full-count').textContent = t('table.count', { count: full.fullSupport.length });
@@ -90,7 +90,7 @@ export async function refreshAccess() {
 		cell('table.identifier', row.identifier, 'identifier'),
 		cell('table.type', t(`type.${row.identifierType}`)),
 		cell('table.contract', row.contractNumber || dash, 'contract'),
-		cell('table.admins', row.administrators.length ? row.administrators.join(', ') : dash, 'admins'),
+		contactsCell(row),
 		removeCell('download', row),
 	]);
 	fillRows(byId('ordering-rows'), all.ordering, 4, (row) => [
@@ -111,6 +111,22 @@ function fillRows(body, rows, columns, cells) {
 /** data-label lets a narrow screen show each cell under its column's name (style.css). */
 function cell(labelKey, text, className) {
 	return h('td', { 'data-label': t(labelKey), class: className, text });
+}
+
+/**
+ * The guide's 「管理者に連絡してください」: each administrator as a mail link where the
+ * service gives the address (an account that proved it), else as shown — a masked
+ * address, not to be written to.
+ */
+function contactsCell(row) {
+	if (!row.contacts.length) {
+		return cell('table.admins', '--', 'admins');
+	}
+	const people = row.contacts.flatMap((contact, index) => [index ? ', ' : null, contact.email
+		? h('a', { href: `mailto:${contact.email}`, class: 'admin-contact', text: contact.name,
+			label: 'table.mailAdmin', args: { name: contact.name } })
+		: h('span', { class: 'admin-masked', text: contact.name })]);
+	return h('td', { 'data-label': t('table.admins'), class: 'admins' }, people);
 }
 
 function removeCell(table, row) {

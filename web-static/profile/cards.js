@@ -7,6 +7,7 @@ import { announce, byId, detail, h } from '../dom.js';
 import { explain } from '../shell.js';
 import { openAddForm } from './add-access.js';
 import { refreshAccess } from './access-table.js';
+import { supportDetail } from '../support.js';
 import { cardErrors, changed, onChanged, reloadRequest, replaceItem, requests } from './requests.js';
 import { go } from './tabs.js';
 
@@ -60,6 +61,7 @@ function card(request, item) {
 		details.push(detail('card.retryAfter', dateTime(item.retryAfter), 'retry-after'));
 	}
 	details.push(detail('card.requested', dateTime(request.createdAt)));
+	details.push(...supportDetail(item));
 	const error = cardErrors.get(item.id);
 	// The card a mail linked to stays marked (and keeps focus) when cards are drawn again.
 	const linked = location.hash === `#item-${item.id}`;

@@ -31,6 +31,9 @@ final class AccessRules {
 			.permitAll()
 			.pathMatchers("/api/csrf")
 			.permitAll()
+			// Anyone: whom to ask (every page's footer, the sign-in page's too).
+			.pathMatchers(HttpMethod.GET, "/api/support-contact")
+			.permitAll()
 			// Signed in, proved or not: look after one's own account (SPEC §2a).
 			.pathMatchers(HttpMethod.GET, "/api/profile")
 			.authenticated()

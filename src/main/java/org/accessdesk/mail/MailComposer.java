@@ -14,6 +14,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.accessdesk.web.SupportContact;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.jspecify.annotations.Nullable;
 import org.thymeleaf.context.Context;
@@ -62,9 +63,13 @@ class MailComposer {
 
 	private final MailWording wording;
 
-	MailComposer(MessageSource messages, MailProperties properties, JsonMapper json, MailWording wording) {
+	private final SupportContact support;
+
+	MailComposer(MessageSource messages, MailProperties properties, JsonMapper json, MailWording wording,
+			SupportContact support) {
 		this.messages = messages;
 		this.wording = wording;
+		this.support = support;
 		this.properties = properties;
 		this.json = json;
 		this.templates.setTemplateEngineMessageSource(messages);
@@ -98,6 +103,7 @@ class MailComposer {
 		model.put("forReviewer", isForReviewer(mail.kind()));
 		model.put("intro", intro(mail.kind(), facts, first, locale));
 		model.put("link", link(mail.kind(), facts));
+		model.put("support", support(locale));
 		Context context = new Context(locale, model);
 		return new Rendered(subject(mail.kind(), facts, lines, locale),
 				this.templates.process("system-mail.txt", context),
@@ -134,10 +140,20 @@ class MailComposer {
 		model.put("action", (page == null) ? null : this.messages.getMessage("mail.action." + kind, null, locale));
 		model.put("until", this.wording.time(notice.until(), locale));
 		model.put("warning", this.messages.getMessage("mail.warning." + kind, null, locale));
+		model.put("support", support(locale));
 		Context context = new Context(locale, model);
 		return new Rendered(this.messages.getMessage("mail.subject." + kind, null, locale),
 				this.templates.process("account-mail.txt", context),
 				this.templates.process("account-mail.html", context));
+	}
+
+	/**
+	 * Whom to ask, for every footer: the desk the reader may forward the mail to (a map,
+	 * as the templates read maps).
+	 */
+	private Map<String, String> support(Locale locale) {
+		return Map.of("email", this.support.email(), "url", this.support.url().toString(), "hours",
+				this.support.hoursIn(locale));
 	}
 
 	private String intro(MailKind kind, MailFacts facts, MailWording.Line first, Locale locale) {

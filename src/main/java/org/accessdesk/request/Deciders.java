@@ -22,6 +22,17 @@ final class Deciders {
 		}).toList();
 	}
 
+	/**
+	 * The same people as contacts: a name comes with its address (proved by its owner, so
+	 * it may be shown and written to), a masked email with none.
+	 */
+	static List<HeldAccess.Contact> contacts(List<String> emails, Map<String, String> namesByEmail) {
+		return emails.stream().map((email) -> {
+			String name = namesByEmail.get(email.toLowerCase(Locale.ROOT));
+			return (name != null) ? new HeldAccess.Contact(name, email) : new HeldAccess.Contact(masked(email), null);
+		}).toList();
+	}
+
 	static String masked(String email) {
 		int at = email.indexOf('@');
 		if (at <= 0) {

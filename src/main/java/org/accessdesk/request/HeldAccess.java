@@ -49,9 +49,9 @@ public class HeldAccess {
 
 	/**
 	 * Administrators per held row: those of its contract (and that contract's Bill-to),
-	 * or of its Bill-to ID.
+	 * or of its Bill-to ID — as contacts, an address only where its owner proved it.
 	 */
-	private Mono<Map<ItemId, List<String>>> administrators(List<ItemRow> held) {
+	private Mono<Map<ItemId, List<Contact>>> administrators(List<ItemRow> held) {
 		List<String> contracts = held.stream()
 			.map(ItemRow::contractNumber)
 			.filter((n) -> n != null)
@@ -76,20 +76,22 @@ public class HeldAccess {
 					all.addAll(admins);
 				}
 				return this.accounts.namesByEmail(all).map((names) -> {
-					Map<ItemId, List<String>> shown = new HashMap<>();
-					emails.forEach((id, list) -> shown.put(id, Deciders.shown(list, names)));
+					Map<ItemId, List<Contact>> shown = new HashMap<>();
+					emails.forEach((id, list) -> shown.put(id, Deciders.contacts(list, names)));
 					return shown;
 				});
 			});
 	}
 
-	private static AccessTables tables(List<ItemRow> held, Map<ItemId, List<String>> admins, Filter filter) {
+	private static AccessTables tables(List<ItemRow> held, Map<ItemId, List<Contact>> admins, Filter filter) {
 		List<AccessRow> fullSupport = new ArrayList<>();
 		List<AccessRow> downloadOnly = new ArrayList<>();
 		List<AccessRow> ordering = new ArrayList<>();
 		for (ItemRow row : held) {
+			List<Contact> contacts = admins.getOrDefault(row.id(), List.of());
 			AccessRow access = new AccessRow(row.id(), row.kind(), row.identifierType(), row.identifier(),
-					row.contractNumber(), row.billToId(), admins.getOrDefault(row.id(), List.of()), row.updatedAt());
+					row.contractNumber(), row.billToId(), contacts.stream().map(Contact::name).toList(), contacts,
+					row.updatedAt());
 			if (!filter.accepts(access)) {
 				continue;
 			}
@@ -126,10 +128,21 @@ public class HeldAccess {
 
 	/**
 	 * One row of the access table; {@code itemId} is what {@code /api/items/{id}/remove}
-	 * takes.
+	 * takes. {@code administrators} as shown (names, or masked emails), {@code contacts}
+	 * the same people with the address to write to where it may be shown.
 	 */
 	public record AccessRow(ItemId itemId, AccessKind kind, IdentifierType identifierType, String identifier,
-			@Nullable String contractNumber, @Nullable String billToId, List<String> administrators, Instant since) {
+			@Nullable String contractNumber, @Nullable String billToId, List<String> administrators,
+			List<Contact> contacts, Instant since) {
+	}
+
+	/**
+	 * An administrator to contact (the guide's 「管理者に連絡してください」): {@code email} only when
+	 * it belongs to an account that proved it (SPEC §2a) — then {@code name} is that
+	 * account's name; otherwise {@code name} is the masked email and there is no address
+	 * to write to.
+	 */
+	public record Contact(String name, @Nullable String email) {
 	}
 
 	/** Access held now, by kind. */

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import org.accessdesk.web.SupportContact;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,8 +36,34 @@ class MailComposerTests {
 			URI.create("https://desk.example"), List.of(), "ja", ZoneId.of("Asia/Tokyo"), Duration.ofSeconds(2), 50, 2,
 			10, Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofMinutes(2), Duration.ofDays(30));
 
+	final SupportContact support = new SupportContact("help@desk.example", URI.create("https://help.desk.example/"),
+			new SupportContact.Hours("平日 9:00〜17:30（日本時間）", "Weekdays 9:00–17:30 JST"));
+
 	final MailComposer composer = new MailComposer(messages(), this.properties, this.json,
-			new MailWording(messages(), this.properties));
+			new MailWording(messages(), this.properties), this.support);
+
+	/**
+	 * Every mail's footer names whom to ask and to whom "forward this mail" means, in the
+	 * reader's language, in the text and in the HTML (with a mail link).
+	 */
+	@ParameterizedTest
+	@EnumSource(MailKind.class)
+	void everyFooterNamesTheSupportDesk(MailKind kind) {
+		boolean notice = List.of(NOTICES).contains(kind.name());
+		MailComposer.Rendered ja = notice ? renderNotice(kind, "ja") : render(kind, "ja");
+		assertThat(ja.text())
+			.contains("このメールをサポート窓口（help@desk.example）へ転送していただくと", "サポート窓口：help@desk.example",
+					"https://help.desk.example/", "受付時間：平日 9:00〜17:30（日本時間）")
+			.doesNotContain("Weekdays");
+		assertThat(ja.html()).contains("href=\"mailto:help@desk.example\"", "href=\"https://help.desk.example/\"",
+				"受付時間：平日 9:00〜17:30（日本時間）");
+		MailComposer.Rendered en = notice ? renderNotice(kind, "en") : render(kind, "en");
+		assertThat(en.text())
+			.contains("forward this mail to our support desk, help@desk.example:", "Support desk: help@desk.example",
+					"https://help.desk.example/", "Hours: Weekdays 9:00–17:30 JST")
+			.doesNotContain("平日");
+		assertThat(en.html()).contains("href=\"mailto:help@desk.example\"", "Hours: Weekdays 9:00–17:30 JST");
+	}
 
 	@ParameterizedTest
 	@EnumSource(value = MailKind.class, mode = EnumSource.Mode.EXCLUDE,

@@ -1,5 +1,6 @@
 package org.accessdesk.request;
 
+import java.util.List;
 import java.util.Map;
 
 import org.accessdesk.support.IntegrationTest;
@@ -103,6 +104,61 @@ class AccessTableTests {
 			.contains("FULL_SUPPORT,CONTRACT," + registry.directContract + "," + registry.directContract + ","
 					+ registry.billToFullNoAdmins)
 			.contains("DOWNLOAD_ONLY,SERIAL," + registry.serial + "," + registry.partnerWithAdmins + ",,佐藤 健");
+	}
+
+	/**
+	 * The administrators to contact: an address only where its owner proved it (SPEC §2a)
+	 * — that one with the account's name; an unproved account's or a stranger's address
+	 * masked, with nothing to write to. The CSV names them as the table does.
+	 */
+	@Test
+	void onlyAProvedAdministratorsAddressIsGivenToWriteTo() {
+		TestAccounts accounts = new TestAccounts(this.client);
+		Person admin = accounts.signUp(TestAccounts.uniqueEmail("proved"), "山田 太郎", "ja", "Admin Co", "Tokyo");
+		Person unproved = accounts.signUpUnverified(TestAccounts.uniqueEmail("unproved"), "Mallory", "en", "Other",
+				"Somewhere");
+		TestRegistry registry = TestRegistry.load(this.client, accounts.operator(), admin);
+		String stranger = TestAccounts.uniqueEmail("stranger");
+		String contract = registry.contractAdministeredBy(this.client, accounts.operator(),
+				List.of(admin.email(), unproved.email(), stranger));
+		Person customer = accounts.customer(registry.company);
+		submit(customer, "FULL_SUPPORT", "CONTRACT", contract);
+
+		Map<?, ?> tables = this.client.get()
+			.uri("/api/access?contract={c}", contract)
+			.headers(customer.basic())
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		List<?> rows = (List<?>) tables.get("fullSupport");
+		assertThat(rows).hasSize(1);
+		Map<?, ?> row = (Map<?, ?>) rows.get(0);
+		List<Map<String, Object>> contacts = listOf(row.get("contacts"));
+		// Listed in the registry's order, whichever that is.
+		assertThat(contacts).extracting((c) -> c.get("name"))
+			.containsExactlyInAnyOrder("山田 太郎", masked(unproved.email()), masked(stranger));
+		assertThat(contacts).filteredOn((c) -> c.get("email") != null)
+			.singleElement()
+			.satisfies((c) -> assertThat(c).containsEntry("name", "山田 太郎").containsEntry("email", admin.email()));
+		assertThat(row.get("administrators")).isEqualTo(contacts.stream().map((c) -> c.get("name")).toList());
+		String body = this.client.get()
+			.uri("/api/access")
+			.headers(customer.basic())
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).doesNotContain(unproved.email(), stranger, "Mallory");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> listOf(Object json) {
+		return (List<Map<String, Object>>) json;
+	}
+
+	private static String masked(String email) {
+		return Deciders.masked(email);
 	}
 
 	private Map<?, ?> submit(Person person, String kind, String type, String identifier) {

@@ -130,6 +130,25 @@ public final class TestRegistry {
 			.isOk();
 	}
 
+	/**
+	 * One more DIRECT, ACTIVE contract of this registry's company, issued long ago, with
+	 * these administrators: a matching customer gets full support at once (A1), and the
+	 * access table lists the administrators. Answers its number.
+	 */
+	public String contractAdministeredBy(WebTestClient client, Person operator, List<String> admins) {
+		String number = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 900_000_000_000L));
+		client.post()
+			.uri("/api/registry/import")
+			.headers(operator.basic())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("contracts",
+					List.of(contract(number, this.company, null, "DIRECT", "ACTIVE", "2025-01-01T00:00:00Z", admins))))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		return number;
+	}
+
 	private static Map<String, Object> billTo(String id, String company, boolean fullSupport, List<String> admins) {
 		return Map.of("id", id, "company", company, "fullSupport", fullSupport, "admins", admins);
 	}
