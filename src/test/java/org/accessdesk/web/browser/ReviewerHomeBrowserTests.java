@@ -99,6 +99,12 @@ class ReviewerHomeBrowserTests {
 			reviewer.assertNoConsoleErrors();
 			asker.assertNoConsoleErrors();
 		}
+		// A target given to the sign-in page (a link followed while signed out) wins.
+		try (BrowserTab elsewhere = BrowserTab.open(this.port)) {
+			elsewhere.signInTo(this.admin, "/");
+			assertThat(elsewhere.page.locator("#profile-tabs")).isVisible();
+			elsewhere.assertNoConsoleErrors();
+		}
 	}
 
 	@Test
