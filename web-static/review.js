@@ -1,11 +1,22 @@
 // The review consoles (SPEC §6, §9): contract administrators and the vendor's contract desk
 // see what waits for them, overdue first, live; they approve or deny with a reason. When
 // someone else decided first, the entry says so plainly instead of silently vanishing.
+// Each entry says why it waits; a second tab shows what the queue decided lately.
 import { get, post, Problem } from './api.js';
 import { apply, dateTime, t } from './i18n.js';
 import { announce, byId, detail, h, linkedItem, reveal } from './dom.js';
-import { explain, startPage } from './shell.js';
+import { explain, refreshWaiting, startPage } from './shell.js';
 import { follow } from './live.js';
+import { refreshDecided, wireTabs } from './review-decided.js';
+
+/** Why an item waits (its reason code), in the reviewer's words. */
+const WHY = {
+	AWAITING_ADMIN: 'review.why.awaitingAdmin',
+	COMPANY_MISMATCH: 'review.why.companyMismatch',
+	NO_ADMIN: 'review.why.noAdmin',
+	ORDERING_REVIEW: 'review.why.ordering',
+	ESCALATED: 'review.why.escalated',
+};
 
 const state = {
 	profile: null,
@@ -21,7 +32,7 @@ start().catch((error) => {
 });
 
 async function start() {
-	state.profile = await startPage(reload);
+	state.profile = await startPage(languageChanged, { followsReview: true });
 	const roles = state.profile.roles;
 	if (roles.includes('CONTRACT_ADMIN')) {
 		state.queues.push('admin');
@@ -36,6 +47,7 @@ async function start() {
 	if (!state.queues.length) {
 		return;
 	}
+	wireTabs(state.queues);
 	follow('/api/review/events', onEvent, (live, resumed) => {
 		byId('live-state').hidden = live === 'live';
 		if (live === 'live' && resumed) {
@@ -52,6 +64,7 @@ async function start() {
 
 async function reload() {
 	apply(document);
+	refreshWaiting();
 	await Promise.all(state.queues.map(async (queue) => {
 		const entries = await get(`/api/review/items?queue=${queue}`);
 		const records = state.records[queue];
@@ -75,6 +88,12 @@ async function reload() {
 		}
 		render(queue);
 	}));
+}
+
+/** Dates are formatted when shown: a language switch shows the decided view again. */
+async function languageChanged() {
+	await reload();
+	await refreshDecided(state.queues);
 }
 
 let reloadTimer = null;
@@ -135,6 +154,10 @@ function render(queue) {
 function entryCard(queue, entry) {
 	const id = entry.id;
 	const details = [];
+	if (WHY[entry.reason]) {
+		details.push(h('div', { class: 'detail why' }, h('dt', { i18n: 'review.why' }),
+			h('dd', { i18n: WHY[entry.reason] })));
+	}
 	if (entry.requester) {
 		const who = `${entry.requester.name} <${entry.requester.email}>`
 				+ (entry.requester.companyName ? ` — ${entry.requester.companyName}` : '');

@@ -1,6 +1,6 @@
 // Sign-in: the form login of SecurityConfiguration, over fetch so that a wrong password
 // shows a message in place.
-import { api, csrfToken, Problem } from './api.js';
+import { api, csrfToken, get, Problem } from './api.js';
 import { apply, setLanguage, t } from './i18n.js';
 import { byId } from './dom.js';
 
@@ -31,7 +31,7 @@ byId('signin-form').addEventListener('submit', async (event) => {
 			form: { username: byId('username').value, password: byId('password').value },
 			anonymous: true,
 		});
-		location.assign(next());
+		location.assign(await next());
 	}
 	catch (problem) {
 		error.textContent = !(problem instanceof Problem) || problem.code === 'NETWORK' ? t('error.network')
@@ -43,8 +43,16 @@ byId('signin-form').addEventListener('submit', async (event) => {
 	}
 });
 
-/** Back to where the visitor was sent from, but only to a page of ours. */
-function next() {
+/**
+ * Back to where the visitor was sent from, but only to a page of ours; else reviewers to
+ * their queue (their roles follow only a proved address) and everyone else to the profile.
+ */
+async function next() {
 	const wanted = params.get('next');
-	return wanted && wanted.startsWith('/') && !wanted.startsWith('//') ? wanted : '/';
+	if (wanted && wanted.startsWith('/') && !wanted.startsWith('//')) {
+		return wanted;
+	}
+	const profile = await get('/api/profile', { anonymous: true }).catch(() => null);
+	const roles = (profile && profile.roles) || [];
+	return roles.includes('CONTRACT_ADMIN') || roles.includes('VENDOR_REVIEWER') ? '/review.html' : '/';
 }

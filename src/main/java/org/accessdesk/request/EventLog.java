@@ -1,9 +1,12 @@
 package org.accessdesk.request;
 
+import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.accessdesk.account.AccountId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -129,6 +132,34 @@ public class EventLog {
 			.bind("id", eventId)
 			.map((row) -> new EventPosition(row.get("seq", Long.class)))
 			.one());
+	}
+
+	/**
+	 * Items a queue decided since {@code since} (the events with that queue's reason),
+	 * the newest decision first, each with the item as it is now. With scope sets, only
+	 * the items under those contracts and Bill-to IDs.
+	 */
+	Flux<ItemDecisions.DecidedItem> decided(ReasonCode decidedBy, @Nullable Set<String> contracts,
+			@Nullable Set<String> billTos, Instant since, int limit) {
+		String scoped = (contracts == null || billTos == null) ? ""
+				: " AND (i.contract_number = ANY(:contracts) OR i.bill_to_id = ANY(:billTos))";
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql("""
+				SELECT i.*, r.justification, e.to_status AS decision, e.actor AS decided_by,
+				    e.comment AS decision_comment, e.at AS decided_at
+				FROM item_event e JOIN access_item i ON i.id = e.item_id JOIN access_request r ON r.id = e.request_id
+				WHERE e.reason = :reason AND e.at >= :since""" + scoped + " ORDER BY e.at DESC, e.id DESC LIMIT :limit")
+			.bind("reason", decidedBy.name())
+			.bind("since", Timestamps.utc(since))
+			.bind("limit", limit);
+		if (contracts != null && billTos != null) {
+			spec = spec.bind("contracts", contracts.toArray(String[]::new))
+				.bind("billTos", billTos.toArray(String[]::new));
+		}
+		return spec
+			.map((row) -> new ItemDecisions.DecidedItem(ItemDecisions.PendingItem.of(AccessItems.ForReview.read(row)),
+					ItemStatus.valueOf(row.get("decision", String.class)), row.get("decided_by", String.class),
+					row.get("decision_comment", String.class), Timestamps.instant(row, "decided_at")))
+			.all();
 	}
 
 	static ItemEvent event(Readable row) {

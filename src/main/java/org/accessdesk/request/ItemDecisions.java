@@ -25,9 +25,12 @@ public class ItemDecisions {
 
 	private final StatusDoor door;
 
-	ItemDecisions(AccessItems items, StatusDoor door) {
+	private final EventLog log;
+
+	ItemDecisions(AccessItems items, StatusDoor door, EventLog log) {
 		this.items = items;
 		this.door = door;
+		this.log = log;
 	}
 
 	/**
@@ -59,6 +62,19 @@ public class ItemDecisions {
 	 */
 	public Flux<PendingItem> approved(int limit) {
 		return this.items.approved(limit).map(PendingItem::of);
+	}
+
+	/**
+	 * Items the administrators decided since {@code since} under these contracts and
+	 * Bill-to IDs, newest decision first, as they are now.
+	 */
+	public Flux<DecidedItem> decidedUnder(Set<String> contracts, Set<String> billTos, Instant since, int limit) {
+		return this.log.decided(ReasonCode.DECIDED_BY_ADMIN, contracts, billTos, since, limit);
+	}
+
+	/** Items the vendor desk decided since {@code since}, newest decision first. */
+	public Flux<DecidedItem> decidedByVendor(Instant since, int limit) {
+		return this.log.decided(ReasonCode.DECIDED_BY_VENDOR, null, null, since, limit);
 	}
 
 	/**
@@ -109,6 +125,14 @@ public class ItemDecisions {
 					item.deciders(), item.deadline(), item.pendingSince(), item.updatedAt(), read.justification());
 		}
 
+	}
+
+	/**
+	 * A decision taken from a queue (approved or denied, by whom, when, with what
+	 * comment) and the item as it is now (approved access may since have been revoked).
+	 */
+	public record DecidedItem(PendingItem item, ItemStatus decision, String decidedBy, @Nullable String comment,
+			Instant decidedAt) {
 	}
 
 	/** The outcome of a decision. */

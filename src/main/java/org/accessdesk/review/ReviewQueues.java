@@ -153,7 +153,8 @@ public class ReviewQueues {
 			.map((scope) -> scope.administers(item.contractNumber(), item.billToId()));
 	}
 
-	private Mono<List<ReviewEntry>> entries(List<PendingItem> pending, Instant now) {
+	/** The entries of these items: who asks, and the company that owns the number. */
+	Mono<List<ReviewEntry>> entries(List<PendingItem> pending, Instant now) {
 		Set<AccountId> requesters = new HashSet<>();
 		Set<String> contracts = new HashSet<>();
 		Set<String> billTos = new HashSet<>();
@@ -200,7 +201,7 @@ public class ReviewQueues {
 		return (cleanComment == null) ? cleanReason : cleanReason + "\n\n" + cleanComment;
 	}
 
-	private static void requireRole(AccountUser user, Role role) {
+	static void requireRole(AccountUser user, Role role) {
 		if (!user.hasRole(role)) {
 			throw new NotYourQueue(role);
 		}

@@ -14,6 +14,7 @@ import org.accessdesk.request.ItemId;
 import org.accessdesk.request.Queue;
 import org.accessdesk.request.Verdict;
 import org.accessdesk.review.ReviewQueues;
+import org.accessdesk.review.ReviewerHome;
 import org.accessdesk.web.ProblemException;
 import org.accessdesk.web.TextRules;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +35,27 @@ class ReviewController {
 
 	private final ReviewQueues queues;
 
-	ReviewController(ReviewQueues queues) {
+	private final ReviewerHome home;
+
+	ReviewController(ReviewQueues queues, ReviewerHome home) {
 		this.queues = queues;
+		this.home = home;
+	}
+
+	/** How many items wait for the caller (the header's count). */
+	@GetMapping("/api/review/waiting")
+	Mono<ReviewerHome.Waiting> waiting(@AuthenticationPrincipal AccountUser user) {
+		return this.home.waiting(user);
+	}
+
+	/**
+	 * What the caller's queue decided in the last 30 days, newest first (at most 200);
+	 * approved ones are revocable while the access is held.
+	 */
+	@GetMapping("/api/review/decided")
+	Mono<List<ReviewerHome.DecidedEntry>> decided(@AuthenticationPrincipal AccountUser user,
+			@RequestParam(required = false) @Nullable String queue) {
+		return this.home.decided(user, parseQueue(queue));
 	}
 
 	/**

@@ -87,14 +87,33 @@ final class BrowserTab implements AutoCloseable {
 	}
 
 	/**
-	 * Signs in through the sign-in page, as a person would, and waits for the profile.
+	 * Signs in through the sign-in page, as a person would, and waits for the page they
+	 * land on (the profile, or a reviewer's queue) to show who is signed in.
 	 */
 	void signIn(Person person) {
-		this.page.navigate("/signin.html");
+		signInThrough("/signin.html", person);
+	}
+
+	/**
+	 * Signs in and asks to be taken to {@code path} (the sign-in page's {@code next}), as
+	 * a link to a page of ours does when the session has ended; waits for that page.
+	 */
+	void signInTo(Person person, String path) {
+		signInThrough("/signin.html?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8),
+				person);
+		/*
+		 * Escaped by hand: the pattern goes to the browser, whose regexes know no \Q…\E.
+		 */
+		assertThat(this.page)
+			.hasURL(Pattern.compile(".*" + path.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0") + "$"));
+	}
+
+	private void signInThrough(String signInPage, Person person) {
+		this.page.navigate(signInPage);
 		this.page.getByLabel("メールアドレス").fill(person.email());
 		this.page.getByLabel("パスワード").fill(person.password());
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("サインイン").setExact(true)).click();
-		this.page.waitForURL(Pattern.compile(".*/(#.*)?$"));
+		this.page.waitForURL((url) -> !url.contains("/signin.html"));
 		assertThat(this.page.locator("#who")).not().isEmpty();
 	}
 
