@@ -2,7 +2,7 @@
 // see what waits for them, overdue first, live; they approve or deny with a reason. When
 // someone else decided first, the entry says so plainly instead of silently vanishing.
 import { get, post, Problem } from './api.js';
-import { apply, dateTime, t } from './i18n.js';
+import { apply, dateTime, msg, say, t } from './i18n.js';
 import { announce, byId, detail, h, linkedItem, reveal } from './dom.js';
 import { explain, startPage } from './shell.js';
 import { follow } from './live.js';
@@ -155,11 +155,11 @@ function entryCard(queue, entry) {
 	const comment = h('textarea', { id: `comment-${id}`, rows: 2, maxlength: 1000, class: 'comment' });
 	const error = h('p', { class: 'form-message error', id: `error-${id}`, role: 'alert' });
 	const decide = (verdict) => async () => {
-		error.textContent = '';
+		say(error, null);
 		reason.removeAttribute('aria-invalid');
 		if (verdict === 'DENY' && !reason.value.trim()) {
 			reason.setAttribute('aria-invalid', 'true');
-			error.textContent = t('review.reasonRequired');
+			say(error, msg('review.reasonRequired'));
 			reason.focus();
 			return;
 		}
@@ -197,7 +197,7 @@ async function submitDecision(queue, entry, verdict, reason, comment, error) {
 	}
 	catch (problem) {
 		if (!(problem instanceof Problem && problem.code === 'STATUS_CHANGED')) {
-			error.textContent = explain(problem);
+			say(error, () => explain(problem));
 			return;
 		}
 		// Someone else was first: say who and what, from the audit trail.
