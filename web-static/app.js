@@ -11,6 +11,7 @@ import { labelFilters, refreshAccess, wireAccessTable } from './profile/access-t
 import { wireAddForm, wireOrderForm } from './profile/add-access.js';
 import { onStatusEvent, wireCards } from './profile/cards.js';
 import { fillProfileForms, wireProfileForms } from './profile/forms.js';
+import { wireDrafts } from './profile/kept-forms.js';
 import { changed, replaceAll } from './profile/requests.js';
 import { route, select, wireTabs } from './profile/tabs.js';
 
@@ -34,6 +35,8 @@ async function start() {
 	wireVerificationBanner(profile);
 	wireAccountSecurity(profile);
 	route();
+	// After route(): a form kept when the session ended is put back on the tab it was on.
+	wireDrafts(profile);
 	if (!profile.emailVerified) {
 		// Requests, access and live status wait until the address is proved (SPEC §2a).
 		apply(document);

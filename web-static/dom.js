@@ -1,5 +1,6 @@
 // Builds elements from data with textContent only, so nothing from the server or the user is
 // ever parsed as HTML (and the Content-Security-Policy needs no inline anything).
+import { say } from './i18n.js';
 
 /**
  * h('p', {class: 'x', i18n: 'key', args: {n: 1}}, child, 'text') — i18n names the text
@@ -81,8 +82,12 @@ export function detail(labelKey, value, className) {
 		h('dt', { i18n: labelKey }), h('dd', { text: value }));
 }
 
-/** A form's message line: what was saved, or (error) what went wrong. */
-export function showMessage(element, text, error = false) {
-	element.textContent = text;
+/**
+ * A form's message line: what was saved, or (error) what went wrong. message is msg(key,
+ * params) or a function answering the text, so that a change of language words it again
+ * (i18n.js say); null or '' clears the line.
+ */
+export function showMessage(element, message, error = false) {
+	say(element, message);
 	element.classList.toggle('error', error);
 }

@@ -5,7 +5,9 @@
 // name their text with data-i18n (text), data-i18n-label (aria-label) or
 // data-i18n-placeholder, so switching language is one fetch of the other catalog and one
 // pass over the page. Texts that come from the server (an item's next step, a reviewer's
-// note) are already in the profile's language.
+// note) are already in the profile's language. A message a script shows (a status line, an
+// error, a count) is kept as what it is made of, never as finished text: say() stores its key
+// and params, or a function that words it, and apply() words it again in the new language.
 
 const LANGUAGES = ['ja', 'en'];
 
@@ -81,9 +83,53 @@ export async function setLanguage(lang) {
 	apply(document);
 }
 
+/**
+ * The text of key in the page's language, with its {placeholders} filled in from params. A
+ * param that is itself a message (msg(key, params)) is worded too, in the same language.
+ */
 export function t(key, params = {}) {
 	const text = strings[key] ?? key;
-	return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+	return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? word(params[name]) : whole));
+}
+
+function word(value) {
+	return value !== null && typeof value === 'object' && typeof value.key === 'string'
+		? t(value.key, value.params || {}) : String(value);
+}
+
+/** A message to show: its key and params, worded only when shown (see say). */
+export function msg(key, params = {}) {
+	return { key, params };
+}
+
+/**
+ * Shows message as the text of element, and keeps it so that a change of language words it
+ * again: message is msg(key, params), or a function answering the text (a problem explained,
+ * say), or null / '' to clear. A plain string is shown as it is (it cannot be re-worded).
+ */
+export function say(element, message) {
+	delete element.dataset.i18n;
+	delete element.dataset.i18nArgs;
+	delete element.dataset.i18nRender;
+	element.i18nRender = null;
+	if (!message) {
+		element.textContent = '';
+	}
+	else if (typeof message === 'function') {
+		element.i18nRender = message;
+		element.dataset.i18nRender = '';
+		element.textContent = message();
+	}
+	else if (typeof message === 'object') {
+		element.dataset.i18n = message.key;
+		if (message.params && Object.keys(message.params).length) {
+			element.dataset.i18nArgs = JSON.stringify(message.params);
+		}
+		element.textContent = t(message.key, message.params || {});
+	}
+	else {
+		element.textContent = String(message);
+	}
 }
 
 export function has(key) {
@@ -97,6 +143,11 @@ export function apply(root) {
 	}
 	for (const element of root.querySelectorAll('[data-i18n]')) {
 		element.textContent = t(element.dataset.i18n, params(element));
+	}
+	for (const element of root.querySelectorAll('[data-i18n-render]')) {
+		if (typeof element.i18nRender === 'function') {
+			element.textContent = element.i18nRender();
+		}
 	}
 	for (const element of root.querySelectorAll('[data-i18n-label]')) {
 		element.setAttribute('aria-label', t(element.dataset.i18nLabel, params(element)));

@@ -2,7 +2,7 @@
 // Small uploads are answered at once with the summary; larger ones answer 202 with a job,
 // polled here every second (GET /api/registry/imports/{id}) until it SUCCEEDED or FAILED.
 import { csrfToken, get, Problem } from './api.js';
-import { apply, t } from './i18n.js';
+import { apply, msg, say } from './i18n.js';
 import { byId, h } from './dom.js';
 import { explain, startPage } from './shell.js';
 
@@ -36,7 +36,7 @@ async function upload(file, list) {
 
 function show(job) {
 	byId('job').hidden = false;
-	byId('job-state').textContent = t(`registry.state.${job.state}`, { phase: t(`registry.phase.${job.phase}`) });
+	say(byId('job-state'), msg(`registry.state.${job.state}`, { phase: msg(`registry.phase.${job.phase}`) }));
 	byId('job-progress').value = PHASES.indexOf(job.phase) + 1;
 	byId('job-read').textContent = job.rowsRead.toLocaleString();
 	byId('job-written').textContent = job.state === 'RUNNING' ? '…' : job.rowsWritten.toLocaleString();
@@ -54,7 +54,7 @@ async function follow(id) {
 
 function failed(problem) {
 	byId('job').hidden = false;
-	byId('job-state').textContent = explain(problem);
+	say(byId('job-state'), () => explain(problem));
 	byId('job-errors').replaceChildren(...(problem.errors || []).map((error) =>
 		h('li', { text: `${error.field}: ${error.message}` })));
 }

@@ -2,7 +2,7 @@
 // the same whether or not an account has the address); with the token from that mail's link
 // (#token=…, never sent to a server log), choose the new password, then sign in with it.
 import { post, Problem } from './api.js';
-import { apply, setLanguage, t } from './i18n.js';
+import { apply, msg, say, setLanguage } from './i18n.js';
 import { byId } from './dom.js';
 import { explain } from './shell.js';
 
@@ -35,10 +35,10 @@ byId('request-form').addEventListener('submit', async (event) => {
 	event.preventDefault();
 	const email = byId('request-email');
 	const error = byId('request-error');
-	error.textContent = '';
+	say(error, null);
 	email.removeAttribute('aria-invalid');
 	if (!email.checkValidity()) {
-		fieldError(email, error, email.validity.valueMissing ? t('form.required') : t('form.email'));
+		fieldError(email, error, msg(email.validity.valueMissing ? 'form.required' : 'form.email'));
 		return;
 	}
 	const button = event.target.querySelector('button[type="submit"]');
@@ -50,7 +50,7 @@ byId('request-form').addEventListener('submit', async (event) => {
 		byId('request-sent').focus();
 	}
 	catch (problem) {
-		error.textContent = explain(problem);
+		say(error, () => explain(problem));
 		button.disabled = false;
 	}
 });
@@ -60,16 +60,16 @@ byId('confirm-form').addEventListener('submit', async (event) => {
 	const password = byId('confirm-password');
 	const again = byId('confirm-again');
 	const error = byId('confirm-error');
-	error.textContent = '';
+	say(error, null);
 	for (const field of [password, again]) {
 		field.removeAttribute('aria-invalid');
 	}
 	if (!password.checkValidity()) {
-		fieldError(password, error, password.validity.valueMissing ? t('form.required') : t('signup.passwordHelp'));
+		fieldError(password, error, msg(password.validity.valueMissing ? 'form.required' : 'signup.passwordHelp'));
 		return;
 	}
 	if (again.value !== password.value) {
-		fieldError(again, error, t('reset.mismatch'));
+		fieldError(again, error, msg('reset.mismatch'));
 		return;
 	}
 	const button = event.target.querySelector('button[type="submit"]');
@@ -79,14 +79,14 @@ byId('confirm-form').addEventListener('submit', async (event) => {
 		location.assign('/signin.html?reset');
 	}
 	catch (problem) {
-		error.textContent = problem instanceof Problem && problem.code === 'INVALID_RESET_TOKEN'
-			? t('reset.invalid') : explain(problem);
+		say(error, problem instanceof Problem && problem.code === 'INVALID_RESET_TOKEN'
+			? msg('reset.invalid') : () => explain(problem));
 		button.disabled = false;
 	}
 });
 
-function fieldError(field, error, text) {
+function fieldError(field, error, message) {
 	field.setAttribute('aria-invalid', 'true');
-	error.textContent = text;
+	say(error, message);
 	field.focus();
 }

@@ -3,7 +3,7 @@
 // someone else decided first, the entry says so plainly instead of silently vanishing.
 // Each entry says why it waits; a second tab shows what the queue decided lately.
 import { get, post, Problem } from './api.js';
-import { apply, dateTime, t } from './i18n.js';
+import { apply, dateTime, msg, say, t } from './i18n.js';
 import { announce, byId, detail, h, linkedItem, reveal } from './dom.js';
 import { explain, refreshWaiting, startPage } from './shell.js';
 import { follow } from './live.js';
@@ -178,11 +178,11 @@ function entryCard(queue, entry) {
 	const comment = h('textarea', { id: `comment-${id}`, rows: 2, maxlength: 1000, class: 'comment' });
 	const error = h('p', { class: 'form-message error', id: `error-${id}`, role: 'alert' });
 	const decide = (verdict) => async () => {
-		error.textContent = '';
+		say(error, null);
 		reason.removeAttribute('aria-invalid');
 		if (verdict === 'DENY' && !reason.value.trim()) {
 			reason.setAttribute('aria-invalid', 'true');
-			error.textContent = t('review.reasonRequired');
+			say(error, msg('review.reasonRequired'));
 			reason.focus();
 			return;
 		}
@@ -220,7 +220,7 @@ async function submitDecision(queue, entry, verdict, reason, comment, error) {
 	}
 	catch (problem) {
 		if (!(problem instanceof Problem && problem.code === 'STATUS_CHANGED')) {
-			error.textContent = explain(problem);
+			say(error, () => explain(problem));
 			return;
 		}
 		// Someone else was first: say who and what, from the audit trail.

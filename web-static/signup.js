@@ -1,6 +1,6 @@
 // Sign-up (SPEC §2), then straight in: the new account signs in with what was just typed.
 import { api, post, Problem } from './api.js';
-import { apply, language, setLanguage, t } from './i18n.js';
+import { apply, language, msg, say, setLanguage } from './i18n.js';
 import { byId } from './dom.js';
 import { explain } from './shell.js';
 
@@ -20,15 +20,15 @@ byId('signup-form').addEventListener('submit', async (event) => {
 	event.preventDefault();
 	const form = event.target;
 	const error = byId('signup-error');
-	error.textContent = '';
+	say(error, null);
 	for (const field of form.querySelectorAll('[aria-invalid]')) {
 		field.removeAttribute('aria-invalid');
 	}
 	const invalid = [...form.querySelectorAll('input[required], input[minlength]')].find((field) => !field.checkValidity());
 	if (invalid) {
 		invalid.setAttribute('aria-invalid', 'true');
-		error.textContent = invalid.validity.valueMissing ? t('form.required')
-			: invalid.validity.typeMismatch ? t('form.email') : t('signup.passwordHelp');
+		say(error, msg(invalid.validity.valueMissing ? 'form.required'
+			: invalid.validity.typeMismatch ? 'form.email' : 'signup.passwordHelp'));
 		invalid.focus();
 		return;
 	}
@@ -49,8 +49,8 @@ byId('signup-form').addEventListener('submit', async (event) => {
 		location.assign(account.companyName && account.companyAddress ? '/#access/contracts' : '/#company');
 	}
 	catch (problem) {
-		error.textContent = problem instanceof Problem && problem.code === 'EMAIL_TAKEN' ? t('signup.taken')
-			: explain(problem);
+		say(error, problem instanceof Problem && problem.code === 'EMAIL_TAKEN' ? msg('signup.taken')
+			: () => explain(problem));
 		const field = problem instanceof Problem && problem.errors.length
 			? form.querySelector(`[name="${problem.errors[0].field}"]`) : null;
 		if (field) {

@@ -2,7 +2,7 @@
 // fragment (#token=…), so it never reaches a server log or a Referer; it is posted once and
 // taken out of the address bar.
 import { post, Problem } from './api.js';
-import { apply, setLanguage, t } from './i18n.js';
+import { apply, msg, say, setLanguage } from './i18n.js';
 import { byId } from './dom.js';
 
 apply(document);
@@ -40,8 +40,8 @@ async function verify(token) {
 		show('verify-done');
 	}
 	catch (problem) {
-		byId('verify-failed-text').textContent = problem instanceof Problem && problem.status === 400
-			? t('verify.invalid') : t('error.network');
+		say(byId('verify-failed-text'), msg(problem instanceof Problem && problem.status === 400
+			? 'verify.invalid' : 'error.network'));
 		show('verify-failed');
 	}
 }

@@ -2,7 +2,7 @@
 // email address is not proved, and under Preferences the password change and signing out of
 // every browser.
 import { api, put, post, Problem } from '../api.js';
-import { t } from '../i18n.js';
+import { msg } from '../i18n.js';
 import { byId, showMessage } from '../dom.js';
 import { explain } from '../shell.js';
 
@@ -16,11 +16,11 @@ export function wireVerificationBanner(profile) {
 		button.disabled = true;
 		try {
 			await post('/api/accounts/verification/resend', {});
-			showMessage(status, t('verify.resent', { email: profile.email }));
+			showMessage(status, msg('verify.resent', { email: profile.email }));
 		}
 		catch (problem) {
-			showMessage(status, problem instanceof Problem && problem.code === 'ALREADY_VERIFIED' ? t('verify.already')
-				: problem instanceof Problem && problem.status === 429 ? t('verify.tooMany') : explain(problem), true);
+			showMessage(status, problem instanceof Problem && problem.code === 'ALREADY_VERIFIED' ? msg('verify.already')
+				: problem instanceof Problem && problem.status === 429 ? msg('verify.tooMany') : () => explain(problem), true);
 		}
 		finally {
 			button.disabled = false;
@@ -42,7 +42,7 @@ export function wireAccountSecurity(profile) {
 		const invalid = [current, fresh].find((field) => !field.checkValidity());
 		if (invalid) {
 			invalid.setAttribute('aria-invalid', 'true');
-			showMessage(status, invalid.validity.valueMissing ? t('form.required') : t('signup.passwordHelp'), true);
+			showMessage(status, msg(invalid.validity.valueMissing ? 'form.required' : 'signup.passwordHelp'), true);
 			invalid.focus();
 			return;
 		}
@@ -51,7 +51,7 @@ export function wireAccountSecurity(profile) {
 		try {
 			await put('/api/profile/password', { currentPassword: current.value, newPassword: fresh.value });
 			event.target.reset();
-			showMessage(status, t('password.changed'));
+			showMessage(status, msg('password.changed'));
 		}
 		catch (problem) {
 			const wrongCurrent = problem instanceof Problem && problem.code === 'BAD_CREDENTIALS';
@@ -60,8 +60,8 @@ export function wireAccountSecurity(profile) {
 				field.setAttribute('aria-invalid', 'true');
 				field.focus();
 			}
-			showMessage(status, wrongCurrent ? t('password.wrongCurrent')
-				: problem instanceof Problem && problem.status === 429 ? t('signin.throttled') : explain(problem), true);
+			showMessage(status, wrongCurrent ? msg('password.wrongCurrent')
+				: problem instanceof Problem && problem.status === 429 ? msg('signin.throttled') : () => explain(problem), true);
 		}
 		finally {
 			button.disabled = false;
@@ -73,7 +73,7 @@ export function wireAccountSecurity(profile) {
 			location.assign('/signin.html?signedOutEverywhere');
 		}
 		catch (problem) {
-			showMessage(byId('sessions-message'), explain(problem), true);
+			showMessage(byId('sessions-message'), () => explain(problem), true);
 		}
 	});
 }

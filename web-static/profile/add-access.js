@@ -1,8 +1,10 @@
 // Adding access (guide §4): "Add access" on the Service contracts tab (full support or
 // download only, by Bill-to ID, contract or serial number) and the request form of the
-// Direct purchase tab. Each number submitted gets its status card (cards.js).
+// Direct purchase tab. Each number submitted gets its status card (cards.js). What was typed
+// outlives a session that ends before it is sent (kept-forms.js).
 import { post } from '../api.js';
-import { apply, t } from '../i18n.js';
+import { dropDraft } from '../drafts.js';
+import { apply, msg } from '../i18n.js';
 import { byId, h, showMessage } from '../dom.js';
 import { explain } from '../shell.js';
 import { refreshAccess } from './access-table.js';
@@ -47,6 +49,8 @@ export function openAddForm(prefill) {
 	form.hidden = prefill === null;
 	toggle.setAttribute('aria-expanded', String(!form.hidden));
 	if (prefill === null) {
+		// Closing the form sets its content aside on purpose: nothing to bring back.
+		dropDraft(form.id);
 		toggle.focus();
 		return;
 	}
@@ -91,11 +95,11 @@ export function wireOrderForm() {
 }
 
 async function submit(form, request, numbersField, errorElement, doneElement) {
-	showMessage(errorElement, '');
-	showMessage(doneElement, '');
+	showMessage(errorElement, null);
+	showMessage(doneElement, null);
 	if (!request.identifiers || !request.identifiers.trim()) {
 		numbersField.setAttribute('aria-invalid', 'true');
-		showMessage(errorElement, t('add.numbersMissing'), true);
+		showMessage(errorElement, msg('add.numbersMissing'), true);
 		numbersField.focus();
 		return;
 	}
@@ -104,7 +108,7 @@ async function submit(form, request, numbersField, errorElement, doneElement) {
 	const count = distinctNumbers(request.identifiers);
 	if (count > MAX_NUMBERS) {
 		numbersField.setAttribute('aria-invalid', 'true');
-		showMessage(errorElement, t('add.tooMany', { max: MAX_NUMBERS, count }), true);
+		showMessage(errorElement, msg('add.tooMany', { max: MAX_NUMBERS, count }), true);
 		numbersField.focus();
 		return;
 	}
@@ -120,9 +124,10 @@ async function submit(form, request, numbersField, errorElement, doneElement) {
 		}, { headers: { 'Idempotency-Key': idempotencyKey() } });
 		numbersField.removeAttribute('aria-invalid');
 		numbersField.value = '';
+		dropDraft(form.id);
 		addFirst(created);
 		changed();
-		showMessage(doneElement, t('add.submitted', { count: created.items.length }));
+		showMessage(doneElement, msg('add.submitted', { count: created.items.length }));
 		if (created.items.some((item) => item.status === 'APPROVED')) {
 			refreshAccess();
 		}
@@ -131,6 +136,11 @@ async function submit(form, request, numbersField, errorElement, doneElement) {
 		focusNext = () => focusCardOf(created) || numbersField.focus();
 	}
 	catch (problem) {
+		if (problem.status === 401) {
+			// The session ended: the page says so (api.js) and has kept what was typed;
+			// focus stays on its way to signing in again.
+			return;
+		}
 		// Only an answer about the numbers marks the numbers field; a lost connection or a
 		// server's failure says so and leaves the field as it was.
 		const aboutTheNumbers = problem.status === 400 || problem.status === 422;
@@ -140,7 +150,7 @@ async function submit(form, request, numbersField, errorElement, doneElement) {
 		else {
 			numbersField.removeAttribute('aria-invalid');
 		}
-		showMessage(errorElement, explain(problem), true);
+		showMessage(errorElement, () => explain(problem), true);
 		focusNext = () => (aboutTheNumbers ? numbersField : button).focus();
 	}
 	finally {
@@ -149,9 +159,10 @@ async function submit(form, request, numbersField, errorElement, doneElement) {
 		apply(form);
 	}
 	// After the button is enabled again: a disabled button cannot take focus.
-	focusNext();
+	if (focusNext) {
+		focusNext();
+	}
 }
-
 /** Numbers a request may carry, after repeats are removed (Submissions.MAX_IDENTIFIERS). */
 const MAX_NUMBERS = 50;
 

@@ -1,7 +1,7 @@
 // The profile's own forms (guide §3): Personal profile (name), Company/Organization (without
 // which no access is approved) and Preferences (the language of screens and mail).
 import { put } from '../api.js';
-import { t } from '../i18n.js';
+import { msg, t } from '../i18n.js';
 import { byId, showMessage } from '../dom.js';
 import { explain, switchLanguage } from '../shell.js';
 
@@ -33,7 +33,7 @@ export function wireProfileForms(profile, onLanguageChanged) {
 		event.preventDefault();
 		const chosen = new FormData(event.target).get('language');
 		await switchLanguage(profile, chosen, onLanguageChanged);
-		showMessage(byId('preferences-message'), t('saved'));
+		showMessage(byId('preferences-message'), msg('saved'));
 	});
 }
 
@@ -50,12 +50,12 @@ async function saveProfile(profile, changes, messageElement, firstField) {
 		Object.assign(profile, saved);
 		fillProfileForms(profile);
 		firstField.removeAttribute('aria-invalid');
-		showMessage(messageElement, t('saved'));
+		showMessage(messageElement, msg('saved'));
 		return saved;
 	}
 	catch (problem) {
 		firstField.setAttribute('aria-invalid', 'true');
-		showMessage(messageElement, explain(problem), true);
+		showMessage(messageElement, () => explain(problem), true);
 		return null;
 	}
 }

@@ -68,10 +68,10 @@ class I18nCatalogTests {
 
 	/**
 	 * Where the code names a text (single-word keys like 'save' included): t('…'),
-	 * has('…') (not params.has), h()'s i18n: and label:, dataset.i18n = '…'.
+	 * msg('…'), has('…') (not params.has), h()'s i18n: and label:, dataset.i18n = '…'.
 	 */
 	static final Pattern NAMED = Pattern.compile(
-			"(?:(?<![.\\w$])t\\(|(?<![.\\w$])has\\(|\\bi18n:\\s*|\\blabel:\\s*|dataset\\.i18n\\s*=\\s*)(['\"])([^'\"`]+)\\1");
+			"(?:(?<![.\\w$])(?:t|msg)\\(|(?<![.\\w$])has\\(|\\bi18n:\\s*|\\blabel:\\s*|dataset\\.i18n\\s*=\\s*)(['\"])([^'\"`]+)\\1");
 
 	/** The fixed part of a key built at run time: `status.${…}`. */
 	static final Pattern BUILT = Pattern.compile("`([a-z][A-Za-z]*(?:\\.[A-Za-z]+)*\\.)\\$\\{");
