@@ -11,10 +11,14 @@ const items = new Map();
 /** Per-card messages (a refused action), by item id. */
 export const cardErrors = new Map();
 
-/** The two card lists: their kinds, their filter and how far they are loaded. */
+/**
+ * The two card lists: their kinds, their filter (statuses), how far they are loaded
+ * (the cursor of the next page), the service's total and the cards it counted.
+ */
 export const LISTS = {
-	contracts: { kinds: ['FULL_SUPPORT', 'DOWNLOAD_ONLY'], statuses: [], next: null, total: 0, loaded: 0 },
-	ordering: { kinds: ['ORDERING'], statuses: [], next: null, total: 0, loaded: 0 },
+	contracts: { kinds: ['FULL_SUPPORT', 'DOWNLOAD_ONLY'], statuses: [], next: null, total: 0, loaded: 0,
+		counted: new Set() },
+	ordering: { kinds: ['ORDERING'], statuses: [], next: null, total: 0, loaded: 0, counted: new Set() },
 };
 
 const PAGE = 20;
@@ -76,8 +80,12 @@ function query(list, size, cursor) {
 }
 
 function take(list, page, more) {
+	if (!more) {
+		list.counted.clear();
+	}
 	for (const item of page.items) {
 		remember(item);
+		list.counted.add(groupKey(item));
 	}
 	list.next = page.next;
 	list.total = page.total;
@@ -123,14 +131,21 @@ export function cardsOf(name) {
 		}
 		const key = groupKey(item);
 		const group = groups.get(key);
+		// How often the number was asked for: the service's count, plus items seen since.
+		const asked = item.asked === undefined ? { seen: 1, counted: 0 } : { seen: 0, counted: item.asked };
 		if (!group) {
-			groups.set(key, { key, item, askedAt: time(item.askedAt || item.createdAt) });
+			groups.set(key, { key, item, askedAt: time(item.askedAt || item.createdAt), ...asked });
 			continue;
 		}
 		group.askedAt = Math.max(group.askedAt, time(item.askedAt || item.createdAt));
+		group.seen += asked.seen;
+		group.counted = Math.max(group.counted, asked.counted);
 		if (speaksBefore(item, group.item)) {
 			group.item = item;
 		}
+	}
+	for (const group of groups.values()) {
+		group.asked = Math.max(group.counted, 1) + group.seen - (group.counted ? 0 : 1);
 	}
 	return [...groups.values()]
 		.filter((group) => !list.statuses.length || list.statuses.includes(group.item.status))
