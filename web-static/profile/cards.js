@@ -241,6 +241,10 @@ async function act(item, name) {
 		}
 	}
 	changed();
+	// Under a filter the card may have left its list: focus goes to the filter, not the page.
+	if (!byId(`item-${item.id}`)) {
+		byId(item.kind === 'ORDERING' ? 'cards-ordering-filter' : 'cards-contracts-filter').focus();
+	}
 	if (name === 'remove') {
 		refreshAccess();
 	}

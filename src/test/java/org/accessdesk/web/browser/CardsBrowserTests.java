@@ -131,6 +131,17 @@ class CardsBrowserTests {
 			assertThat(tooNew.locator(".next-step dd")).not().containsText("再度リクエストしてください");
 			tab.screenshot("cards-collapsed-no-admin-auto-retry");
 			tab.assertAccessible("cards-collapsed-no-admin-auto-retry");
+
+			// Withdrawn under the "pending" filter: the card leaves the list, focus goes
+			// to the filter (not to the page).
+			Locator filter = tab.page.locator("#cards-contracts-filter");
+			filter.selectOption("pending");
+			assertThat(tab.page.locator("#cards-contracts .card")).hasCount(1);
+			noAdmin.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("取り下げる")).click();
+			assertThat(tab.page.locator("#cards-contracts .empty")).hasText("この条件に当てはまるリクエストはありません。");
+			assertThat(filter).isFocused();
+			filter.selectOption("ended");
+			assertThat(noAdmin.locator(".badge")).hasText("取り下げ済み");
 			tab.assertNoConsoleErrors();
 		}
 	}
