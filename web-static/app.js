@@ -1,7 +1,7 @@
 // The account profile page: the guide's tabs, adding access with live status cards, and the
 // access held now (guide §3, §4, §6). Each part is its own module under profile/; this one
 // starts them and loads what they show.
-import { get, Problem } from './api.js';
+import { Problem } from './api.js';
 import { apply } from './i18n.js';
 import { byId, linkedItem, reveal } from './dom.js';
 import { startPage } from './shell.js';
@@ -12,7 +12,7 @@ import { wireAddForm, wireOrderForm } from './profile/add-access.js';
 import { onStatusEvent, wireCards } from './profile/cards.js';
 import { fillProfileForms, wireProfileForms } from './profile/forms.js';
 import { wireDrafts } from './profile/kept-forms.js';
-import { changed, replaceAll } from './profile/requests.js';
+import { changed, reloadAllLists } from './profile/requests.js';
 import { route, select, wireTabs } from './profile/tabs.js';
 
 let profile = null;
@@ -77,8 +77,7 @@ async function reloadAll() {
 	if (!profile.emailVerified) {
 		return;
 	}
-	const page = await get('/api/access-requests?size=20');
-	replaceAll(page.requests);
+	await reloadAllLists();
 	changed();
 	await refreshAccess();
 }

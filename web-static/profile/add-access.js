@@ -174,7 +174,10 @@ function distinctNumbers(text) {
 
 /** Focuses the card of the submission's first number, if it is shown; true when it was. */
 function focusCardOf(created) {
-	const card = created.items.length ? document.getElementById(`item-${created.items[0].id}`) : null;
+	const first = created.items[0];
+	// A repeat folds into the card its number already has (one card per number and kind).
+	const card = !first ? null : document.getElementById(`item-${first.id}`)
+		|| document.querySelector(`.card[data-identifier="${CSS.escape(first.identifier)}"][data-kind="${first.kind}"]`);
 	if (!card) {
 		return false;
 	}

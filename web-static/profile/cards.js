@@ -1,6 +1,8 @@
 // A status card per number asked for (guide §6), on the tab of its kind, with what to do
 // next in the service's words and the actions the item allows now; kept current by live
-// status events.
+// status events. One card per number and kind (issue 15): its latest state, repeats and
+// superseded requests folded in (requests.js); a status filter and "Show more" per list,
+// both asking the service, so that every request is reachable and none is shown twice.
 import { post, Problem } from '../api.js';
 import { apply, dateTime, t } from '../i18n.js';
 import { announce, byId, detail, h } from '../dom.js';
@@ -8,28 +10,107 @@ import { explain } from '../shell.js';
 import { openAddForm } from './add-access.js';
 import { refreshAccess } from './access-table.js';
 import { supportDetail } from '../support.js';
-import { cardErrors, changed, onChanged, reloadRequest, replaceItem, requests } from './requests.js';
+import { cardErrors, cardsOf, changed, LISTS, loadMore, onChanged, reloadList, reloadRequest, replaceItem,
+	requestOf } from './requests.js';
 import { go } from './tabs.js';
 
 const PENDING = ['PENDING_ADMIN', 'PENDING_VENDOR'];
 
+/** The filter's choices: the statuses each asks the service for (none: all). */
+const FILTERS = [
+	{ value: 'all', i18n: 'cards.filterAll', statuses: [] },
+	{ value: 'pending', i18n: 'cards.filterPending', statuses: PENDING },
+	{ value: 'approved', i18n: 'cards.filterApproved', statuses: ['APPROVED'] },
+	{ value: 'denied', i18n: 'cards.filterDenied', statuses: ['DENIED'] },
+	{ value: 'ended', i18n: 'cards.filterEnded', statuses: ['WITHDRAWN', 'REVOKED', 'EXPIRED'] },
+];
+
 /** The cards are drawn again whenever the requests change. */
 export function wireCards() {
+	for (const name of Object.keys(LISTS)) {
+		wireList(name);
+	}
 	onChanged(renderCards);
+	// A D1 card's way out depends on the profile: once it is complete, the card offers
+	// to submit again instead of the profile form (the banner shows the profile's state).
+	new MutationObserver(renderCards).observe(byId('incomplete-banner'), { attributes: true,
+		attributeFilter: ['hidden'] });
+}
+
+/** The filter above a list, and below it how much is shown and "Show more". */
+function wireList(name) {
+	const list = byId(`cards-${name}`);
+	const filter = h('select', { id: `cards-${name}-filter`, onchange: () => filterList(name, filter) },
+		FILTERS.map((choice) => h('option', { value: choice.value, i18n: choice.i18n })));
+	list.before(h('div', { class: 'cards-filter' },
+		h('label', { for: filter.id, i18n: 'cards.filter' }), filter));
+	const more = h('button', { type: 'button', class: 'cards-more', id: `cards-${name}-more`, i18n: 'cards.more',
+		hidden: true, onclick: () => showMore(name, more) });
+	list.after(h('div', { class: 'cards-footer' },
+		h('p', { class: 'cards-count', id: `cards-${name}-count` }),
+		more,
+		h('p', { class: 'card-error', id: `cards-${name}-error`, role: 'alert' })));
+}
+
+async function filterList(name, select) {
+	LISTS[name].statuses = FILTERS.find((choice) => choice.value === select.value).statuses;
+	LISTS[name].loaded = 0;
+	if (await attempt(name, () => reloadList(name))) {
+		changed();
+		announce(countText(name));
+	}
+}
+
+async function showMore(name, button) {
+	button.disabled = true;
+	const added = await attempt(name, () => loadMore(name));
+	button.disabled = false;
+	if (!added) {
+		return;
+	}
+	changed();
+	announce(t('cards.moreShown', { count: added.length }));
+	// The first card added takes focus: the button may be gone (nothing more), and the
+	// next card is where reading goes on.
+	const first = added.length ? byId(`item-${added[0].item.id}`) : null;
+	if (first) {
+		first.focus();
+	}
+	else if (button.hidden) {
+		byId(`cards-${name}-filter`).focus();
+	}
+}
+
+/** Runs a load; a failure is said under the list (the list stays as it was). */
+async function attempt(name, load) {
+	const error = byId(`cards-${name}-error`);
+	error.textContent = '';
+	try {
+		return (await load()) || true;
+	}
+	catch (problem) {
+		if (!(problem instanceof Problem)) {
+			throw problem;
+		}
+		error.textContent = explain(problem);
+		return null;
+	}
 }
 
 function renderCards() {
 	const focused = document.activeElement && document.activeElement.dataset.focusKey;
-	const newestFirst = [...requests.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-	const contracts = [];
-	const ordering = [];
-	for (const request of newestFirst) {
-		for (const item of request.items) {
-			(item.kind === 'ORDERING' ? ordering : contracts).push(card(request, item));
-		}
+	for (const name of Object.keys(LISTS)) {
+		const cards = cardsOf(name);
+		const list = LISTS[name];
+		const empty = list.statuses.length ? 'cards.emptyFiltered' : 'cards.empty';
+		fill(byId(`cards-${name}`), cards.map(card), empty);
+		const count = byId(`cards-${name}-count`);
+		count.dataset.i18n = 'cards.shown';
+		count.dataset.i18nArgs = JSON.stringify(counts(name, cards));
+		count.hidden = !list.next;
+		byId(`cards-${name}-more`).hidden = !list.next;
+		apply(count.parentElement);
 	}
-	fill(byId('cards-contracts'), contracts);
-	fill(byId('cards-ordering'), ordering);
 	if (focused) {
 		const again = document.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`);
 		if (again) {
@@ -38,12 +119,25 @@ function renderCards() {
 	}
 }
 
-function fill(list, cards) {
-	list.replaceChildren(...(cards.length ? cards : [h('li', { class: 'empty', i18n: 'cards.empty' })]));
+/** Shown and in all: the service's total, plus numbers asked for since it answered. */
+function counts(name, cards) {
+	const added = cards.filter((one) => !LISTS[name].counted.has(one.key)).length;
+	return { shown: cards.length, total: LISTS[name].total + added };
+}
+
+function countText(name) {
+	const cards = cardsOf(name);
+	return cards.length ? t('cards.shown', counts(name, cards))
+		: t(LISTS[name].statuses.length ? 'cards.emptyFiltered' : 'cards.empty');
+}
+
+function fill(list, cards, empty) {
+	list.replaceChildren(...(cards.length ? cards : [h('li', { class: 'empty', i18n: empty })]));
 	apply(list);
 }
 
-function card(request, item) {
+function card(group) {
+	const item = group.item;
 	const details = [
 		detail('card.reason', t(`reason.${item.reason}`)),
 		detail('card.nextStep', item.nextStep, 'next-step'),
@@ -58,45 +152,49 @@ function card(request, item) {
 		details.push(detail('card.deadline', dateTime(item.deadline), 'deadline'));
 	}
 	if (item.retryAfter && item.status === 'DENIED') {
-		details.push(detail('card.retryAfter', dateTime(item.retryAfter), 'retry-after'));
+		details.push(item.retryScheduled
+			? detail('card.retryScheduled', dateTime(item.retryAfter), 'retry-scheduled')
+			: detail('card.retryAfter', dateTime(item.retryAfter), 'retry-after'));
 	}
-	details.push(detail('card.requested', dateTime(request.createdAt)));
+	details.push(detail('card.requested', dateTime(new Date(group.askedAt).toISOString()), 'requested'));
+	if (group.asked > 1) {
+		details.push(detail('card.requestedTimes', t('card.times', { count: group.asked }), 'requested-times'));
+	}
 	details.push(...supportDetail(item));
 	const error = cardErrors.get(item.id);
 	// The card a mail linked to stays marked (and keeps focus) when cards are drawn again.
 	const linked = location.hash === `#item-${item.id}`;
 	return h('li', { class: `card status-${item.status}${linked ? ' linked' : ''}`, id: `item-${item.id}`,
-		'data-item-id': item.id, 'data-identifier': item.identifier, 'data-status': item.status,
+		'data-item-id': item.id, 'data-identifier': item.identifier, 'data-kind': item.kind, 'data-status': item.status,
 		// Every card can take focus (a mail's link, a submission's first number) and keeps
 		// it across redraws.
 		'data-focus-key': `card/${item.id}`, tabindex: -1 },
 		h('div', { class: 'card-head' },
 			h('span', { class: 'identifier', text: item.identifier }),
-			h('span', { class: 'type', i18n: `type.${request.identifierType}` }),
+			h('span', { class: 'type', i18n: `type.${item.identifierType}` }),
 			h('span', { class: 'kind', i18n: `kind.${item.kind}` }),
 			h('span', { class: 'badge', i18n: `status.${item.status}` })),
 		h('dl', {}, details),
-		actions(request, item),
-		h('p', { class: 'card-error', role: 'alert', text: error || '' }));
+		actions(item),
+		h('p', { class: 'card-error', role: 'alert', text: error ? error() : '' }));
 }
 
-function actions(request, item) {
+function actions(item) {
 	const buttons = [];
 	const action = (name, key) => h('button', { type: 'button', class: name, 'data-focus-key': `${item.id}/${name}`,
 		i18n: key, onclick: () => act(item, name) });
 	if (item.status === 'DENIED' && item.reason === 'PROFILE_INCOMPLETE') {
-		buttons.push(h('a', { href: '#company', class: 'complete-profile button-link', i18n: 'card.completeProfile' }));
+		// Once the profile is complete the form is no way forward: submitting again is.
+		buttons.push(byId('incomplete-banner').hidden
+			? h('button', { type: 'button', class: 'submit-again', i18n: 'card.submitAgain',
+				onclick: () => submitAgain(item) })
+			: h('a', { href: '#company', class: 'complete-profile button-link', i18n: 'card.completeProfile' }));
 	}
 	if (item.status === 'DENIED' && item.reason === 'FULL_SUPPORT_NOT_INCLUDED') {
-		buttons.push(request.identifierType === 'CONTRACT'
+		buttons.push(item.identifierType === 'CONTRACT'
 			? h('button', { type: 'button', i18n: 'card.requestDownload',
 				onclick: () => openAddForm({ kind: 'DOWNLOAD_ONLY', type: 'CONTRACT', number: item.identifier }) })
-			: h('button', { type: 'button', i18n: 'card.useOrdering', onclick: () => {
-				go('access/ordering');
-				byId('order-billto').checked = true;
-				byId('order-numbers').value = item.identifier;
-				byId('order-numbers').focus();
-			} }));
+			: h('button', { type: 'button', i18n: 'card.useOrdering', onclick: () => toOrdering('BILL_TO', item) }));
 	}
 	if (PENDING.includes(item.status)) {
 		buttons.push(action('withdraw', 'card.withdraw'));
@@ -108,6 +206,22 @@ function actions(request, item) {
 		buttons.push(action('remove', 'card.remove'));
 	}
 	return buttons.length ? h('div', { class: 'card-actions' }, buttons) : null;
+}
+
+/** The add form (or Direct purchase's), filled in with the card's number. */
+function submitAgain(item) {
+	if (item.kind === 'ORDERING') {
+		toOrdering(item.identifierType, item);
+		return;
+	}
+	openAddForm({ kind: item.kind, type: item.identifierType, number: item.identifier });
+}
+
+function toOrdering(type, item) {
+	go('access/ordering');
+	byId(type === 'CONTRACT' ? 'order-contract' : 'order-billto').checked = true;
+	byId('order-numbers').value = item.identifier;
+	byId('order-numbers').focus();
 }
 
 /** Withdrawing and removing cannot be undone: each asks first. */
@@ -123,12 +237,17 @@ async function act(item, name) {
 		replaceItem(moved);
 	}
 	catch (problem) {
-		cardErrors.set(item.id, explain(problem));
+		// Kept as a wording, so that a language switch words it again.
+		cardErrors.set(item.id, () => explain(problem));
 		if (problem instanceof Problem && problem.code === 'STATUS_CHANGED') {
-			await reloadRequest(item.requestId);
+			await reloadRequest(requestOf(item.id) || item.requestId);
 		}
 	}
 	changed();
+	// Under a filter the card may have left its list: focus goes to the filter, not the page.
+	if (!byId(`item-${item.id}`)) {
+		byId(item.kind === 'ORDERING' ? 'cards-ordering-filter' : 'cards-contracts-filter').focus();
+	}
 	if (name === 'remove') {
 		refreshAccess();
 	}
@@ -137,7 +256,9 @@ async function act(item, name) {
 /** One status event: fetch the item's request again (its next step is the server's words). */
 export async function onStatusEvent(event) {
 	try {
-		await reloadRequest(event.requestId);
+		// The first event of an item (no "from") is a new item: a submission elsewhere,
+		// an automatic retry.
+		await reloadRequest(event.requestId, event.from ? null : event.itemId);
 	}
 	catch (problem) {
 		if (!(problem instanceof Problem)) {

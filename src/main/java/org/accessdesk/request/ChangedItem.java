@@ -28,8 +28,8 @@ public record ChangedItem(ItemId id, RequestId requestId, AccountId accountId, A
 	static ChangedItem of(ItemRow row) {
 		return new ChangedItem(row.id(), row.requestId(), row.accountId(), row.kind(), row.identifierType(),
 				row.identifier(), row.contractNumber(), row.billToId(), row.status(), row.reason(),
-				List.of(NextSteps.codes(row.status(), row.reason(), row.rule())), row.note(), row.deciders(),
-				row.deadline(), row.retryAfter(), row.pendingSince());
+				List.of(NextSteps.codes(row)), row.note(), row.deciders(), row.deadline(), row.retryAfter(),
+				row.pendingSince());
 	}
 
 	/** Whether the item waits for its customer's contract administrators. */

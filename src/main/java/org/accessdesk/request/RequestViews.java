@@ -1,6 +1,7 @@
 package org.accessdesk.request;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +39,12 @@ public class RequestViews {
 
 	private final Administrators administrators;
 
+	private final LatestItems latest;
+
 	RequestViews(AccessRequests requests, EventLog events, Accounts accounts, NextSteps nextSteps,
-			Administrators administrators) {
+			Administrators administrators, LatestItems latest) {
 		this.requests = requests;
+		this.latest = latest;
 		this.events = events;
 		this.accounts = accounts;
 		this.nextSteps = nextSteps;
@@ -69,6 +73,32 @@ public class RequestViews {
 		return Mono.zip(this.requests.page(user.id(), filter, page, size), this.requests.count(user.id(), filter))
 			.flatMap((found) -> views(found.getT1(), user.language())
 				.map((views) -> new RequestPage(views, page, size, found.getT2())));
+	}
+
+	/**
+	 * Where each identifier the account asked for stands now, one item per identifier
+	 * ({@link LatestItems}); {@code kind} and {@code status} are one value or several,
+	 * comma separated, or none for all.
+	 */
+	public Mono<LatestPage> latest(AccountUser user, @Nullable String kind, @Nullable String status,
+			@Nullable String cursor, int size) {
+		Set<ItemStatus> statuses = parseAll(ItemStatus.class, "status", status);
+		Set<AccessKind> kinds = parseAll(AccessKind.class, "kind", kind);
+		LatestItems.Cursor after = LatestItems.Cursor.parse(cursor);
+		return Mono
+			.zip(this.latest.page(user.id(), kinds, statuses, after, size),
+					this.latest.count(user.id(), kinds, statuses))
+			.flatMap((found) -> {
+				Set<String> deciders = new HashSet<>();
+				found.getT1().items().forEach((one) -> deciders.addAll(one.item().deciders()));
+				Locale locale = Locale.forLanguageTag(user.language());
+				return this.accounts.namesByEmail(deciders)
+					.map((names) -> new LatestPage(found.getT1()
+						.items()
+						.stream()
+						.map((one) -> LatestView.of(itemView(one.item(), names, locale), one))
+						.toList(), found.getT1().next(), found.getT2()));
+			});
 	}
 
 	/**
@@ -115,10 +145,27 @@ public class RequestViews {
 
 	ItemView itemView(ItemRow item, Map<String, String> names, Locale locale) {
 		return new ItemView(item.id(), item.requestId(), item.identifier(), item.kind(), item.status(), item.reason(),
-				this.nextSteps.of(item.status(), item.reason(), item.rule(), locale), item.retryAfter(),
-				item.autoRetry(),
+				this.nextSteps.of(item, locale), item.retryAfter(), item.autoRetry(), NextSteps.retryScheduled(item),
 				item.status() == ItemStatus.PENDING_ADMIN ? Deciders.shown(item.deciders(), names) : null,
 				item.status() == ItemStatus.PENDING_VENDOR ? item.deadline() : null, item.note(), item.updatedAt());
+	}
+
+	/** Comma-separated constants; none (or blank) means all of them. */
+	private static <E extends Enum<E>> Set<E> parseAll(Class<E> type, String field, @Nullable String text) {
+		Set<E> values = EnumSet.noneOf(type);
+		for (String one : (text == null) ? new String[0] : text.split(",")) {
+			if (one.isBlank()) {
+				continue;
+			}
+			try {
+				values.add(Enum.valueOf(type, one.strip().toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new DomainError.InvalidField(field,
+						"must be one or more of " + List.of(type.getEnumConstants()) + ", comma separated");
+			}
+		}
+		return values.isEmpty() ? EnumSet.allOf(type) : values;
 	}
 
 	private static @Nullable ItemStatus parseStatus(@Nullable String status) {
@@ -143,8 +190,35 @@ public class RequestViews {
 	 * with the latest decision (a deny reason, an approval comment).
 	 */
 	public record ItemView(ItemId id, RequestId requestId, String identifier, AccessKind kind, ItemStatus status,
-			ReasonCode reason, String nextStep, @Nullable Instant retryAfter, boolean autoRetry,
+			ReasonCode reason, String nextStep, @Nullable Instant retryAfter, boolean autoRetry, boolean retryScheduled,
 			@Nullable List<String> deciders, @Nullable Instant deadline, @Nullable String note, Instant updatedAt) {
+	}
+
+	/**
+	 * The item that says where an identifier stands now: an {@link ItemView} with its
+	 * identifier type, when it was created, when the identifier was last asked for
+	 * ({@code askedAt}) and how many requests named it ({@code asked}).
+	 */
+	public record LatestView(ItemId id, RequestId requestId, String identifier, IdentifierType identifierType,
+			AccessKind kind, ItemStatus status, ReasonCode reason, String nextStep, @Nullable Instant retryAfter,
+			boolean autoRetry, boolean retryScheduled, @Nullable List<String> deciders, @Nullable Instant deadline,
+			@Nullable String note, Instant createdAt, Instant updatedAt, Instant askedAt, long asked) {
+
+		static LatestView of(ItemView view, LatestItems.Latest latest) {
+			return new LatestView(view.id(), view.requestId(), view.identifier(), latest.item().identifierType(),
+					view.kind(), view.status(), view.reason(), view.nextStep(), view.retryAfter(), view.autoRetry(),
+					view.retryScheduled(), view.deciders(), view.deadline(), view.note(), latest.item().createdAt(),
+					view.updatedAt(), latest.askedAt(), latest.asked());
+		}
+
+	}
+
+	/**
+	 * A page of {@link LatestView}s, most recently asked for first; {@code next} is the
+	 * cursor of the following page (null at the end), {@code total} how many the filter
+	 * leaves.
+	 */
+	public record LatestPage(List<LatestView> items, @Nullable String next, long total) {
 	}
 
 	/** A page of requests, newest first. */

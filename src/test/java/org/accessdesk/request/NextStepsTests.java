@@ -57,6 +57,63 @@ class NextStepsTests {
 	}
 
 	/**
+	 * Every outcome of the decision table (SPEC §5) gets the next step of its own reason
+	 * (issue 15: Bill-to IDs without administrators, P2 with NO_ADMIN, were told about a
+	 * company mismatch).
+	 */
+	@ParameterizedTest(name = "{0} {1} {2}")
+	@org.junit.jupiter.params.provider.CsvSource({ "DENIED, PROFILE_INCOMPLETE, D1, D1", "DENIED, NOT_FOUND, D2, D2",
+			"DENIED, TOO_NEW, D3, D3", "DENIED, ALREADY_REGISTERED, D4, D4", "DENIED, ADMIN_NOT_FOUND, D5, D5",
+			"DENIED, ADMIN_NOT_FOUND, D6, D6", "DENIED, FULL_SUPPORT_NOT_INCLUDED, D7, D7",
+			"DENIED, FULL_SUPPORT_NOT_INCLUDED, D8, D8", "APPROVED, AUTO_APPROVED, A1, A1",
+			"PENDING_ADMIN, AWAITING_ADMIN, P1, P1", "PENDING_VENDOR, COMPANY_MISMATCH, P2, P2",
+			"PENDING_VENDOR, NO_ADMIN, P2, PENDING_VENDOR.NO_ADMIN", "PENDING_VENDOR, ORDERING_REVIEW, P3, P3" })
+	void everyReasonAtSubmissionHasItsOwnNextStep(ItemStatus status, ReasonCode reason, String rule, String key) {
+		for (Locale locale : new Locale[] { Locale.ENGLISH, Locale.JAPANESE }) {
+			assertThat(nextSteps.of(status, reason, rule, locale))
+				.isEqualTo(messages().getMessage("next-step." + key, null, locale));
+		}
+		assertBoth("next-step." + key);
+	}
+
+	@Test
+	void noAdministratorIsNotACompanyMismatch() {
+		for (Locale locale : new Locale[] { Locale.ENGLISH, Locale.JAPANESE }) {
+			String noAdmin = nextSteps.of(ItemStatus.PENDING_VENDOR, ReasonCode.NO_ADMIN, "P2", locale);
+			assertThat(noAdmin)
+				.isNotEqualTo(nextSteps.of(ItemStatus.PENDING_VENDOR, ReasonCode.COMPANY_MISMATCH, "P2", locale))
+				.doesNotContain("company on your profile")
+				.doesNotContain("プロフィールの会社名");
+		}
+	}
+
+	/**
+	 * A TOO_NEW denial the service will retry says so and does not ask for a submission
+	 * by hand; once retried, or without auto-retry, the usual texts.
+	 */
+	@Test
+	void aScheduledRetryIsNotLeftToThePerson() {
+		ItemRow scheduled = tooNew(true, null);
+		assertThat(nextSteps.of(scheduled, Locale.ENGLISH)).contains("We will submit it again for you")
+			.doesNotContain("Submit it again after");
+		assertThat(nextSteps.of(scheduled, Locale.JAPANESE)).contains("自動で再リクエストしますので").doesNotContain("再度リクエストしてください");
+		assertThat(NextSteps.codes(scheduled)[0]).isEqualTo(NextSteps.RETRY_SCHEDULED);
+		assertThat(nextSteps.of(tooNew(false, null), Locale.ENGLISH)).contains("Submit it again after 48 hours");
+		assertThat(NextSteps.codes(tooNew(true, ItemId.of(java.util.UUID.randomUUID()))))
+			.doesNotContain(NextSteps.RETRY_SCHEDULED);
+		assertBoth(NextSteps.RETRY_SCHEDULED);
+	}
+
+	private static ItemRow tooNew(boolean autoRetry, ItemId retriedAs) {
+		java.time.Instant now = java.time.Instant.now();
+		return new ItemRow(ItemId.of(java.util.UUID.randomUUID()), RequestId.of(java.util.UUID.randomUUID()),
+				org.accessdesk.account.AccountId.of(java.util.UUID.randomUUID()), AccessKind.FULL_SUPPORT,
+				org.accessdesk.registry.IdentifierType.CONTRACT, "91000009", "C:91000009", "91000009", null,
+				ItemStatus.DENIED, ReasonCode.TOO_NEW, "D3", now.plusSeconds(3600), autoRetry, retriedAs,
+				java.util.List.of(), null, null, null, now, now);
+	}
+
+	/**
 	 * A next step is read by a person: no field name (camelCase), code (TOO_NEW, D3) or
 	 * other identifier of ours may appear in it, in either language (issue 15:
 	 * "retryAfter" had). Every text of both files is scanned, so a new one is checked

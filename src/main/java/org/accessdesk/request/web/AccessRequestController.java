@@ -71,6 +71,21 @@ class AccessRequestController {
 		return this.views.page(user, status, page, size);
 	}
 
+	/**
+	 * Where each identifier stands now: one item per identifier, the latest state
+	 * (repeats and superseded items folded in), most recently asked for first, keyset
+	 * paged; {@code kind} and {@code status} filter (one or several, comma separated),
+	 * the status on that latest state.
+	 */
+	@GetMapping("/api/items")
+	Mono<RequestViews.LatestPage> latest(@AuthenticationPrincipal AccountUser user,
+			@RequestParam(required = false) @Nullable @Size(max = 100) String kind,
+			@RequestParam(required = false) @Nullable @Size(max = 200) String status,
+			@RequestParam(required = false) @Nullable @Size(max = 200) String cursor,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return this.views.latest(user, kind, status, cursor, size);
+	}
+
 	@GetMapping("/api/access-requests/{id}")
 	Mono<RequestViews.RequestView> one(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id) {
 		return this.views.one(user, RequestId.of(id));
