@@ -167,18 +167,50 @@ function params(element) {
 	return element.dataset.i18nArgs ? JSON.parse(element.dataset.i18nArgs) : {};
 }
 
-/** Dates and times in the reader's language, in their own time zone. */
+/**
+ * The zone times are shown in (one clock, issue 15): the profile's, else Asia/Tokyo for
+ * Japanese readers and the browser's own for others. The mail names it the same way.
+ */
+let chosenZone = null;
+
+export function setTimeZone(zone) {
+	chosenZone = zone || null;
+}
+
+export function timeZone() {
+	return chosenZone || (current === 'ja' ? 'Asia/Tokyo' : browserZone());
+}
+
+export function browserZone() {
+	return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * How a zone is named after a time (as MailWording.zoneName does): abbreviations differ
+ * between browsers and Java and are ambiguous, so the IANA id, except JST and UTC.
+ */
+function zoneName(zone) {
+	return zone === 'Asia/Tokyo' ? 'JST' : (zone === 'UTC' || zone === 'Etc/UTC') ? 'UTC' : zone;
+}
+
+/** Dates and times in the reader's language and zone, the zone named: 2026/12/02 15:28 JST. */
 export function dateTime(iso) {
 	if (!iso) {
 		return '';
 	}
-	return new Intl.DateTimeFormat(current === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
-		.format(new Date(iso));
+	const zone = timeZone();
+	const format = current === 'ja'
+		? new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+			minute: '2-digit', hourCycle: 'h23', timeZone: zone })
+		: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit',
+			minute: '2-digit', hourCycle: 'h23', timeZone: zone });
+	return `${format.format(new Date(iso))} ${zoneName(zone)}`;
 }
 
 export function date(iso) {
 	if (!iso) {
 		return '';
 	}
-	return new Intl.DateTimeFormat(current === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium' }).format(new Date(iso));
+	return new Intl.DateTimeFormat(current === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeZone: timeZone() })
+		.format(new Date(iso));
 }

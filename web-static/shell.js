@@ -2,7 +2,7 @@
 // reviewers with the count waiting for them, sign out) and the language switch, which is
 // remembered on the profile.
 import { get, put, signOut, Problem } from './api.js';
-import { apply, has, language, setLanguage, t } from './i18n.js';
+import { apply, has, language, setLanguage, setTimeZone, t, timeZone } from './i18n.js';
 import { byId, h } from './dom.js';
 import { follow } from './live.js';
 
@@ -14,6 +14,7 @@ import { follow } from './live.js';
 export async function startPage(onLanguageChanged, { followsReview = false } = {}) {
 	apply(document);
 	const profile = await get('/api/profile');
+	setTimeZone(profile.timeZone);
 	await setLanguage(profile.language);
 	const who = byId('who');
 	who.dataset.i18n = 'who';
@@ -95,8 +96,11 @@ export async function switchLanguage(profile, lang, onLanguageChanged) {
 			language: lang,
 			companyName: profile.companyName,
 			companyAddress: profile.companyAddress,
+			// Unset until now: the zone the reader has been shown is the one kept.
+			timeZone: profile.timeZone || timeZone(),
 		});
 		Object.assign(profile, saved);
+		setTimeZone(saved.timeZone);
 	}
 	catch (problem) {
 		if (!(problem instanceof Problem)) {
@@ -106,7 +110,32 @@ export async function switchLanguage(profile, lang, onLanguageChanged) {
 	await onLanguageChanged();
 }
 
-/** A problem in words for the reader: known codes in their language, else the detail. */
+/**
+ * What a form field is called on screen, for a VALIDATION_FAILED that names it: the
+ * server's field names never reach the reader (issue 15).
+ */
+const FIELDS = {
+	identifiers: 'add.numbers',
+	justification: 'add.justification',
+	name: 'personal.name',
+	companyName: 'company.name',
+	companyAddress: 'company.address',
+	timeZone: 'preferences.timeZone',
+	language: 'preferences.language',
+	email: 'signup.email',
+	password: 'signup.password',
+	currentPassword: 'password.current',
+	newPassword: 'password.new',
+	reason: 'review.reason',
+	comment: 'review.comment',
+};
+
+/**
+ * A problem in words for the reader, in the page's language: a text per code, and for
+ * VALIDATION_FAILED one per field error, naming the field as the form does. The server's
+ * detail is English for developers and is never shown; a code without a text reads as
+ * the generic message.
+ */
 export function explain(problem) {
 	if (!(problem instanceof Problem)) {
 		return t('error.generic');
@@ -114,18 +143,32 @@ export function explain(problem) {
 	if (problem.code === 'NETWORK') {
 		return t('error.network');
 	}
-	const key = `error.${problem.code}`;
-	if (!has(key)) {
-		return problem.detail || t('error.generic');
+	if (problem.code === 'VALIDATION_FAILED') {
+		const lines = problem.errors.map(fieldError);
+		return lines.length ? [...new Set(lines)].join(' ') : t('error.VALIDATION_FAILED');
 	}
-	let detail = problem.detail;
 	if (problem.code === 'INVALID_IDENTIFIER') {
-		detail = problem.errors.map((error) => error.message.replace(/^[^:]*:\s*/, '')).join(', ');
+		// The numbers at fault are the reader's own input: shown as typed.
+		const detail = problem.errors.map((error) => error.message.replace(/^.*:\s*/, '')).join(', ');
+		return t('error.INVALID_IDENTIFIER', { detail });
 	}
-	else if (problem.errors.length) {
-		detail = problem.errors.map((error) => `${error.field}: ${error.message}`).join('; ');
+	const key = `error.${problem.code}`;
+	return has(key) ? t(key) : t('error.generic');
+}
+
+function fieldError(error) {
+	if (error.field === 'identifiers') {
+		// Submissions: "at most 50 identifiers per request, …; this one has 51".
+		const tooMany = /at most (\d+)\D.*?(\d+)\s*$/.exec(error.message || '');
+		if (tooMany) {
+			return t('add.tooMany', { max: tooMany[1], count: tooMany[2] });
+		}
+		if (/at least one/.test(error.message || '')) {
+			return t('add.numbersMissing');
+		}
 	}
-	return t(key, { detail });
+	const label = FIELDS[error.field];
+	return label ? t('error.fieldInvalid', { field: t(label).replace(/（.*）|\s*\(.*\)/g, '') }) : t('error.VALIDATION_FAILED');
 }
 
 /** Arrow keys, Home and End move between tabs of a tablist (WAI-ARIA tabs pattern). */

@@ -1,6 +1,6 @@
 // Sign-up (SPEC §2), then straight in: the new account signs in with what was just typed.
 import { api, post, Problem } from './api.js';
-import { apply, language, msg, say, setLanguage } from './i18n.js';
+import { apply, browserZone, language, msg, say, setLanguage } from './i18n.js';
 import { byId } from './dom.js';
 import { explain } from './shell.js';
 
@@ -40,6 +40,8 @@ byId('signup-form').addEventListener('submit', async (event) => {
 		language: data.get('language'),
 		companyName: data.get('companyName').trim() || null,
 		companyAddress: data.get('companyAddress').trim() || null,
+		// One clock: Japan time for Japanese, else the zone this browser lives in.
+		timeZone: data.get('language') === 'ja' ? 'Asia/Tokyo' : browserZone(),
 	};
 	const button = form.querySelector('button[type="submit"]');
 	button.disabled = true;

@@ -1,8 +1,9 @@
 // The profile's own forms (guide §3): Personal profile (name), Company/Organization (without
-// which no access is approved) and Preferences (the language of screens and mail).
+// which no access is approved) and Preferences (the language and the time zone of screens
+// and mail).
 import { put } from '../api.js';
-import { msg, t } from '../i18n.js';
-import { byId, showMessage } from '../dom.js';
+import { msg, setTimeZone, t, timeZone } from '../i18n.js';
+import { byId, h, showMessage } from '../dom.js';
 import { explain, switchLanguage } from '../shell.js';
 
 /** Shows the profile as saved. */
@@ -13,6 +14,7 @@ export function fillProfileForms(profile) {
 	byId('company-name').value = profile.companyName || '';
 	byId('company-address').value = profile.companyAddress || '';
 	byId(`pref-${profile.language}`).checked = true;
+	fillZones(byId('pref-time-zone'), timeZone());
 	byId('incomplete-banner').hidden = profile.complete;
 }
 
@@ -31,8 +33,24 @@ export function wireProfileForms(profile, onLanguageChanged) {
 	});
 	byId('preferences-form').addEventListener('submit', async (event) => {
 		event.preventDefault();
-		const chosen = new FormData(event.target).get('language');
-		await switchLanguage(profile, chosen, onLanguageChanged);
+		const chosen = new FormData(event.target);
+		const zone = chosen.get('timeZone');
+		const zoneChanged = zone !== profile.timeZone;
+		if (zoneChanged) {
+			const saved = await saveProfile(profile, { timeZone: zone }, byId('preferences-message'),
+					byId('pref-time-zone'));
+			if (!saved) {
+				return;
+			}
+		}
+		const lang = chosen.get('language');
+		if (lang !== profile.language) {
+			await switchLanguage(profile, lang, onLanguageChanged);
+		}
+		else if (zoneChanged) {
+			// Every time on the page again, in the new zone.
+			await onLanguageChanged();
+		}
 		showMessage(byId('preferences-message'), msg('saved'));
 	});
 }
@@ -43,11 +61,14 @@ async function saveProfile(profile, changes, messageElement, firstField) {
 		language: profile.language,
 		companyName: profile.companyName,
 		companyAddress: profile.companyAddress,
+		// Unset until now: the zone the reader has been shown is the one kept.
+		timeZone: profile.timeZone || timeZone(),
 		...changes,
 	};
 	try {
 		const saved = await put('/api/profile', body);
 		Object.assign(profile, saved);
+		setTimeZone(saved.timeZone);
 		fillProfileForms(profile);
 		firstField.removeAttribute('aria-invalid');
 		showMessage(messageElement, msg('saved'));
@@ -58,4 +79,18 @@ async function saveProfile(profile, changes, messageElement, firstField) {
 		showMessage(messageElement, () => explain(problem), true);
 		return null;
 	}
+}
+
+/** Every zone the browser knows (IANA ids), the current one selected even if it knows it not. */
+function fillZones(select, current) {
+	if (!select.options.length) {
+		const zones = new Set(Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : []);
+		zones.add('Asia/Tokyo');
+		zones.add('UTC');
+		select.replaceChildren(...[...zones].sort().map((zone) => h('option', { value: zone }, zone.replaceAll('_', ' '))));
+	}
+	if (![...select.options].some((option) => option.value === current)) {
+		select.append(h('option', { value: current }, current.replaceAll('_', ' ')));
+	}
+	select.value = current;
 }

@@ -35,8 +35,8 @@ public class AccountRegistration {
 
 	/** Creates an account and mails the link that proves its address; 409 when taken. */
 	public Mono<Profile> signUp(String email, String rawPassword, String name, String language,
-			@Nullable String companyName, @Nullable String companyAddress) {
-		return create(email, rawPassword, name, language, companyName, companyAddress, false);
+			@Nullable String companyName, @Nullable String companyAddress, @Nullable String timeZone) {
+		return create(email, rawPassword, name, language, companyName, companyAddress, timeZone, false);
 	}
 
 	/**
@@ -45,15 +45,16 @@ public class AccountRegistration {
 	 */
 	public Mono<Profile> signUpProved(String email, String rawPassword, String name, String language,
 			@Nullable String companyName, @Nullable String companyAddress) {
-		return create(email, rawPassword, name, language, companyName, companyAddress, true);
+		return create(email, rawPassword, name, language, companyName, companyAddress, null, true);
 	}
 
 	private Mono<Profile> create(String email, String rawPassword, String name, String language,
-			@Nullable String companyName, @Nullable String companyAddress, boolean proved) {
+			@Nullable String companyName, @Nullable String companyAddress, @Nullable String timeZone, boolean proved) {
 		String cleanEmail = email.strip();
 		return Passwords.hash(this.passwords, rawPassword)
 			.flatMap((hash) -> this.accounts
-				.insert(cleanEmail, hash, name.strip(), language, trimmed(companyName), trimmed(companyAddress), proved)
+				.insert(cleanEmail, hash, name.strip(), language, trimmed(companyName), trimmed(companyAddress),
+						timeZone, proved)
 				.flatMap((account) -> proved ? Mono.just(account)
 						: this.verification.sendLink(account.id()).thenReturn(account))
 				.as(this.transactions::transactional))
@@ -69,10 +70,11 @@ public class AccountRegistration {
 		return this.accounts.findByEmail(email).flatMap((account) -> this.accounts.markVerified(account.id())).then();
 	}
 
+	/** Replaces the editable fields; a null time zone keeps the one stored. */
 	public Mono<Profile> updateProfile(AccountId accountId, String name, String language, @Nullable String companyName,
-			@Nullable String companyAddress) {
+			@Nullable String companyAddress, @Nullable String timeZone) {
 		return this.accounts
-			.updateProfile(accountId, name.strip(), language, trimmed(companyName), trimmed(companyAddress))
+			.updateProfile(accountId, name.strip(), language, trimmed(companyName), trimmed(companyAddress), timeZone)
 			.switchIfEmpty(Mono.error(AccountErrors.AccountNotFound::new))
 			.flatMap((account) -> this.accounts.rolesOf(account).map(account::toProfile));
 	}

@@ -26,7 +26,7 @@ public class Accounts {
 	 * The columns {@link #stored} reads. {@code email_verified} is derived: the address
 	 * counts only once proved (SPEC §2a).
 	 */
-	static final String COLUMNS = "id, email, password_hash, name, language, company_name, company_address,"
+	static final String COLUMNS = "id, email, password_hash, name, language, company_name, company_address, time_zone,"
 			+ " email_verified_at IS NOT NULL AS email_verified";
 
 	private final DatabaseClient db;
@@ -128,14 +128,14 @@ public class Accounts {
 	 * demo data set).
 	 */
 	Mono<StoredAccount> insert(String email, String passwordHash, String name, String language,
-			@Nullable String companyName, @Nullable String companyAddress, boolean verified) {
-		return this.db
-			.sql("""
-					INSERT INTO account (email, password_hash, name, language, company_name, company_address,
-					    email_verified_at)
-					VALUES (:email, :hash, :name, :language, :companyName, :companyAddress, CASE WHEN :verified THEN now() END)
-					ON CONFLICT ((lower(email))) DO NOTHING RETURNING\s"""
-					+ COLUMNS)
+			@Nullable String companyName, @Nullable String companyAddress, @Nullable String timeZone,
+			boolean verified) {
+		return this.db.sql("""
+				INSERT INTO account (email, password_hash, name, language, company_name, company_address,
+				    time_zone, email_verified_at)
+				VALUES (:email, :hash, :name, :language, :companyName, :companyAddress, :timeZone,
+				    CASE WHEN :verified THEN now() END)
+				ON CONFLICT ((lower(email))) DO NOTHING RETURNING\s""" + COLUMNS)
 			.bind("verified", verified)
 			.bind("email", email)
 			.bind("hash", passwordHash)
@@ -143,21 +143,24 @@ public class Accounts {
 			.bind("language", language)
 			.bind("companyName", nullable(companyName))
 			.bind("companyAddress", nullable(companyAddress))
+			.bind("timeZone", nullable(timeZone))
 			.map(Accounts::stored)
 			.one();
 	}
 
+	/** Replaces the editable fields; a null time zone keeps the one stored. */
 	Mono<StoredAccount> updateProfile(AccountId id, String name, String language, @Nullable String companyName,
-			@Nullable String companyAddress) {
+			@Nullable String companyAddress, @Nullable String timeZone) {
 		return this.db.sql("""
 				UPDATE account SET name = :name, language = :language, company_name = :companyName,
-				    company_address = :companyAddress, updated_at = now()
+				    company_address = :companyAddress, time_zone = COALESCE(:timeZone, time_zone), updated_at = now()
 				WHERE id = :id RETURNING\s""" + COLUMNS)
 			.bind("id", id.value())
 			.bind("name", name)
 			.bind("language", language)
 			.bind("companyName", nullable(companyName))
 			.bind("companyAddress", nullable(companyAddress))
+			.bind("timeZone", nullable(timeZone))
 			.map(Accounts::stored)
 			.one();
 	}
@@ -206,17 +209,18 @@ public class Accounts {
 		return new StoredAccount(AccountId.of(row.get("id", UUID.class)), row.get("email", String.class),
 				row.get("password_hash", String.class), row.get("name", String.class),
 				row.get("language", String.class), row.get("company_name", String.class),
-				row.get("company_address", String.class),
+				row.get("company_address", String.class), row.get("time_zone", String.class),
 				Boolean.TRUE.equals(row.get("email_verified", Boolean.class)));
 	}
 
 	/** A row of the accounts table. */
 	record StoredAccount(AccountId id, String email, String passwordHash, String name, String language,
-			@Nullable String companyName, @Nullable String companyAddress, boolean emailVerified) {
+			@Nullable String companyName, @Nullable String companyAddress, @Nullable String timeZone,
+			boolean emailVerified) {
 
 		Profile toProfile(Set<Role> roles) {
 			return new Profile(this.id, this.email, this.emailVerified, this.name, this.language, this.companyName,
-					this.companyAddress, roles);
+					this.companyAddress, this.timeZone, roles);
 		}
 
 		AccountUser toUser(Set<Role> roles, boolean withPassword) {

@@ -97,7 +97,7 @@ public class PersonalTokens {
 			.sql("""
 					SELECT t.id AS token_id,
 					    t.last_used_at < now() - make_interval(secs => :resolution) OR t.last_used_at IS NULL AS stale,
-					    a.id, a.email, a.password_hash, a.name, a.language, a.company_name, a.company_address,
+					    a.id, a.email, a.password_hash, a.name, a.language, a.company_name, a.company_address, a.time_zone,
 					    a.email_verified_at IS NOT NULL AS email_verified, registry_administers(a.email) AS administers
 					FROM api_token t JOIN account a ON a.id = t.account_id
 					WHERE t.secret_hash = :hash""")

@@ -2,6 +2,7 @@ package org.accessdesk.mail;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -92,7 +93,11 @@ class MailComposer {
 		}
 		MailFacts facts = this.json.readValue(mail.facts(), MailFacts.class);
 		Locale locale = Locale.forLanguageTag(mail.language());
-		List<MailWording.Line> lines = facts.items().stream().map((item) -> this.wording.line(item, locale)).toList();
+		ZoneId zone = zone(mail);
+		List<MailWording.Line> lines = facts.items()
+			.stream()
+			.map((item) -> this.wording.line(item, locale, zone))
+			.toList();
 		MailWording.Line first = lines.get(0);
 		Map<String, Object> model = new HashMap<>();
 		model.put("kind", mail.kind().name());
@@ -128,7 +133,8 @@ class MailComposer {
 		}
 		Map<String, Object> model = new HashMap<>();
 		model.put("name", mail.recipientName());
-		Object[] when = (notice.at() != null) ? new Object[] { this.wording.time(notice.at(), locale) } : null;
+		ZoneId zone = zone(mail);
+		Object[] when = (notice.at() != null) ? new Object[] { this.wording.time(notice.at(), locale, zone) } : null;
 		model.put("intro", this.messages.getMessage("mail.intro." + kind, when, locale));
 		model.put("link",
 				(page == null) ? null
@@ -138,7 +144,7 @@ class MailComposer {
 							.build()
 							.toUriString());
 		model.put("action", (page == null) ? null : this.messages.getMessage("mail.action." + kind, null, locale));
-		model.put("until", this.wording.time(notice.until(), locale));
+		model.put("until", this.wording.time(notice.until(), locale, zone));
 		model.put("warning", this.messages.getMessage("mail.warning." + kind, null, locale));
 		model.put("support", support(locale));
 		Context context = new Context(locale, model);
@@ -154,6 +160,14 @@ class MailComposer {
 	private Map<String, String> support(Locale locale) {
 		return Map.of("email", this.support.email(), "url", this.support.url().toString(), "hours",
 				this.support.hoursIn(locale));
+	}
+
+	/**
+	 * The recipient's zone when they chose one (and it is still known), else the default.
+	 */
+	private ZoneId zone(OutboxMail mail) {
+		String id = mail.timeZone();
+		return (id != null && ZoneId.getAvailableZoneIds().contains(id)) ? ZoneId.of(id) : this.wording.defaultZone();
 	}
 
 	private String intro(MailKind kind, MailFacts facts, MailWording.Line first, Locale locale) {

@@ -16,15 +16,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The words of a mail in its reader's language: labels of codes (statuses, reasons,
- * kinds), next steps and times in the configured zone, and each item as a {@link Line}.
+ * kinds: the glossary's), next steps and times in the reader's zone, and each item as a
+ * {@link Line}. Times read as the screens show them (web-static/i18n.js dateTime), the
+ * zone named the same way.
  */
 @Component
 class MailWording {
 
-	private static final DateTimeFormatter JAPANESE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm (z)",
+	private static final DateTimeFormatter JAPANESE_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm",
 			Locale.JAPANESE);
 
-	private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z",
+	private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm",
 			Locale.ENGLISH);
 
 	private final MessageSource messages;
@@ -36,15 +38,20 @@ class MailWording {
 		this.zone = properties.timeZone();
 	}
 
-	Line line(MailFacts.Item item, Locale locale) {
+	/** The zone of a reader who never chose one. */
+	ZoneId defaultZone() {
+		return this.zone;
+	}
+
+	Line line(MailFacts.Item item, Locale locale, ZoneId zone) {
 		return new Line(item.identifier(), label("type." + item.identifierType(), locale),
 				label("kind." + item.accessKind(), locale), label("status." + item.status(), locale),
 				(item.from() == null) ? null : label("status." + item.from(), locale),
 				label("reason." + item.reason(), locale), nextStep(item.nextStepCodes(), locale), item.comment(),
 				item.deciders().isEmpty() ? null
 						: String.join(locale.getLanguage().equals("ja") ? "、" : ", ", item.deciders()),
-				time(item.deadline(), locale), time(item.retryAfter(), locale), time(item.since(), locale),
-				item.contractNumber(), item.billToId());
+				time(item.deadline(), locale, zone), time(item.retryAfter(), locale, zone),
+				time(item.since(), locale, zone), item.contractNumber(), item.billToId());
 	}
 
 	private String label(String code, Locale locale) {
@@ -56,12 +63,26 @@ class MailWording {
 			.getMessage(new DefaultMessageSourceResolvable(codes.toArray(String[]::new), ""), locale);
 	}
 
-	@Nullable String time(@Nullable Instant instant, Locale locale) {
+	@Nullable String time(@Nullable Instant instant, Locale locale, ZoneId zone) {
 		if (instant == null) {
 			return null;
 		}
 		DateTimeFormatter format = locale.getLanguage().equals("ja") ? JAPANESE_TIME : ENGLISH_TIME;
-		return format.format(instant.atZone(this.zone));
+		return format.format(instant.atZone(zone)) + " " + zoneName(zone);
+	}
+
+	/**
+	 * How a zone is named after a time, on screen as in mail. Abbreviations differ
+	 * between Java and browsers and are ambiguous (CST), so a zone is named by its IANA
+	 * id; JST and UTC are the exceptions, since each names exactly one offset and readers
+	 * know them.
+	 */
+	static String zoneName(ZoneId zone) {
+		return switch (zone.getId()) {
+			case "Asia/Tokyo" -> "JST";
+			case "UTC", "Etc/UTC" -> "UTC";
+			default -> zone.getId();
+		};
 	}
 
 	/**

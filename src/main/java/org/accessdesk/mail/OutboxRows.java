@@ -35,18 +35,18 @@ class OutboxRows {
 
 	/**
 	 * Writes one row per element of the arrays (an empty account or address means none).
-	 * The recipient's email, name and language come from the account module's
-	 * {@code account_mail_recipient} function ({@code V12__account_mail_recipient.sql}),
-	 * not from its table: a SQL function rather than a Java lookup because the row must
-	 * be written in the caller's transaction, in one statement (the door's hot path gets
-	 * no extra round trip), with the recipient as it is in that same transaction. A
-	 * recipient account that does not exist writes no row.
+	 * The recipient's email, name, language and time zone come from the account module's
+	 * {@code account_mail_recipient} function ({@code V13__time_zone.sql}), not from its
+	 * table: a SQL function rather than a Java lookup because the row must be written in
+	 * the caller's transaction, in one statement (the door's hot path gets no extra round
+	 * trip), with the recipient as it is in that same transaction. A recipient account
+	 * that does not exist writes no row.
 	 */
 	Mono<Long> insert(String defaultLanguage, String[] kinds, String[] accounts, String[] addresses, String[] facts) {
 		return this.db.sql("""
-				INSERT INTO mail_outbox (kind, recipient, recipient_name, language, facts)
+				INSERT INTO mail_outbox (kind, recipient, recipient_name, language, time_zone, facts)
 				SELECT l.kind, COALESCE(CASE WHEN l.account <> '' THEN r.email END, NULLIF(l.address, '')),
-				       r.name, COALESCE(r.language, :defaultLanguage), l.facts::jsonb
+				       r.name, COALESCE(r.language, :defaultLanguage), r.time_zone, l.facts::jsonb
 				FROM unnest(:kinds::text[], :accounts::text[], :addresses::text[], :facts::text[])
 				     AS l(kind, account, address, facts)
 				LEFT JOIN LATERAL account_mail_recipient(NULLIF(l.account, '')::uuid, NULLIF(l.address, '')) r ON true
@@ -72,7 +72,7 @@ class OutboxRows {
 				UPDATE mail_outbox m SET state = 'SENDING', claim = :claim, attempts = m.attempts + 1,
 				       lease_until = now() + make_interval(secs => :lease)
 				FROM due WHERE m.id = due.id
-				RETURNING m.id, m.message_key, m.kind, m.recipient, m.recipient_name, m.language,
+				RETURNING m.id, m.message_key, m.kind, m.recipient, m.recipient_name, m.language, m.time_zone,
 				          m.facts::text AS facts, m.attempts
 				""")
 			.bind("batch", batch)
@@ -193,7 +193,7 @@ class OutboxRows {
 		return new OutboxMail(row.get("id", Long.class), row.get("message_key", UUID.class),
 				MailKind.valueOf(row.get("kind", String.class)), row.get("recipient", String.class),
 				row.get("recipient_name", String.class), row.get("language", String.class),
-				row.get("facts", String.class), row.get("attempts", Integer.class));
+				row.get("time_zone", String.class), row.get("facts", String.class), row.get("attempts", Integer.class));
 	}
 
 	private static MailOps.Failure toFailure(Readable row) {

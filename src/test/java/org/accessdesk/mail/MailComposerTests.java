@@ -72,7 +72,7 @@ class MailComposerTests {
 		MailComposer.Rendered mail = render(kind, "ja");
 		assertThat(mail.subject()).startsWith("【Access Desk】").contains("91000001");
 		assertComplete(mail);
-		assertThat(mail.text()).contains("鈴木 花子 様", "■ 91000001（サービス契約番号 / フルサポート）", "ステータス：")
+		assertThat(mail.text()).contains("鈴木 花子 様", "■ 91000001（契約番号 / フル サポート）", "ステータス：")
 			.doesNotContain("Dear", "Status:", "Reason:");
 		assertThat(mail.html()).contains("<html lang=\"ja\">");
 		assertKindSpecifics(kind, mail, "ja");
@@ -85,8 +85,7 @@ class MailComposerTests {
 		MailComposer.Rendered mail = render(kind, "en");
 		assertThat(mail.subject()).startsWith("[Access Desk]").contains("91000001");
 		assertComplete(mail);
-		assertThat(mail.text())
-			.contains("Dear 鈴木 花子,", "■ 91000001 (Service contract number, Full support)", "Status: ")
+		assertThat(mail.text()).contains("Dear 鈴木 花子,", "■ 91000001 (Contract number, Full support)", "Status: ")
 			.doesNotContain("様", "ステータス");
 		assertThat(mail.html()).contains("<html lang=\"en\">");
 		assertKindSpecifics(kind, mail, "en");
@@ -102,10 +101,10 @@ class MailComposerTests {
 		assertThat(mail.html()).contains("<html lang=\"ja\">");
 		switch (kind) {
 			case VERIFY_EMAIL -> assertThat(mail.subject() + mail.text()).contains("メールアドレスの確認",
-					"https://desk.example/verify.html#token=s3cr3t-t0ken", "2026年11月26日 10:30 (JST) まで、一度だけ使えます");
+					"https://desk.example/verify.html#token=s3cr3t-t0ken", "2026/11/26 10:30 JST まで、一度だけ使えます");
 			case PASSWORD_RESET -> assertThat(mail.text())
-				.contains("https://desk.example/reset.html#token=s3cr3t-t0ken", "2026年11月26日 10:30 (JST) まで");
-			default -> assertThat(mail.text()).contains("2026年11月25日 10:30 (JST) に Access Desk のアカウントのパスワードが変更されました")
+				.contains("https://desk.example/reset.html#token=s3cr3t-t0ken", "2026/11/26 10:30 JST まで");
+			default -> assertThat(mail.text()).contains("2026/11/25 10:30 JST に Access Desk のアカウントのパスワードが変更されました")
 				.doesNotContain("token");
 		}
 	}
@@ -133,7 +132,7 @@ class MailComposerTests {
 		AccountNotice notice = (kind == MailKind.PASSWORD_CHANGED) ? new AccountNotice(null, null, AT)
 				: new AccountNotice("s3cr3t-t0ken", AT.plus(Duration.ofDays(1)), null);
 		return this.composer.render(new OutboxMail(1, UUID.randomUUID(), kind, "hanako@example.com", "鈴木 花子", language,
-				this.json.writeValueAsString(notice), 1));
+				null, this.json.writeValueAsString(notice), 1));
 	}
 
 	private void assertKindSpecifics(MailKind kind, MailComposer.Rendered mail, String language) {
@@ -146,8 +145,9 @@ class MailComposerTests {
 							ja ? "確認する方：it-a…@example.com" : "Who decides: it-a…@example.com")
 					.contains("https://desk.example/#item-");
 			case ITEM_CHANGED -> assertThat(mail.text())
-				.contains(ja ? "変更前：確認待ち（当社）" : "Before: Waiting for our contract desk",
-						ja ? "コメント：社員であることを確認できませんでした①" : "Comment: 社員であることを確認できませんでした①",
+				.contains(ja ? "変更前：Pending — 当社による確認待ち" : "Before: Pending — our contract desk",
+						ja ? "判断した方からのコメント：社員であることを確認できませんでした①"
+								: "Comment from the person who decided: 社員であることを確認できませんでした①",
 						ja ? "当社の契約登録担当者が登録を承認しませんでした。" : "Our contract desk declined this request.")
 				.contains("https://desk.example/#item-");
 			case REVIEW_WANTED, ADMIN_REMINDER, VENDOR_OVERDUE -> assertThat(mail.text())
@@ -158,12 +158,35 @@ class MailComposerTests {
 				.doesNotContain(ja ? "次に行っていただくこと" : "What to do next");
 		}
 		if (kind == MailKind.ADMIN_REMINDER) {
-			assertThat(mail.subject()).contains(ja ? "2026年11月25日 10:30 (JST)" : "25 Nov 2026, 10:30 JST");
+			assertThat(mail.subject()).contains(ja ? "2026/11/25 10:30 JST" : "25 Nov 2026, 10:30 JST");
 		}
 		if (kind == MailKind.VENDOR_OVERDUE) {
 			assertThat(mail.text())
-				.contains(ja ? "2026年11月25日 16:30 (JST) に対応期限を過ぎました" : "passed its deadline at 25 Nov 2026, 16:30 JST");
+				.contains(ja ? "2026/11/25 16:30 JST に対応期限を過ぎました" : "passed its deadline at 25 Nov 2026, 16:30 JST");
 		}
+	}
+
+	/**
+	 * One clock (issue 15): a recipient who chose a zone reads every time in it, named
+	 * the way the screens name it.
+	 */
+	@ParameterizedTest
+	@EnumSource(value = MailKind.class, names = { "ADMIN_REMINDER" })
+	void timesInTheRecipientsZone(MailKind kind) {
+		for (String language : List.of("ja", "en")) {
+			MailComposer.Rendered mail = this.composer
+				.render(new OutboxMail(1, UUID.randomUUID(), kind, "hanako@example.com", "鈴木 花子", language,
+						"America/New_York", this.json.writeValueAsString(facts(kind)), 1));
+			String since = language.equals("ja") ? "2026/11/24 20:30 America/New_York"
+					: "24 Nov 2026, 20:30 America/New_York";
+			assertThat(mail.subject()).contains(since);
+			assertThat(mail.text()).contains(since).doesNotContain("JST");
+			assertThat(mail.html()).contains(since);
+		}
+		MailComposer.Rendered notice = this.composer
+			.render(new OutboxMail(1, UUID.randomUUID(), MailKind.PASSWORD_CHANGED, "hanako@example.com", "鈴木 花子", "en",
+					"Europe/Berlin", this.json.writeValueAsString(new AccountNotice(null, null, AT)), 1));
+		assertThat(notice.text()).contains("was changed at 25 Nov 2026, 02:30 Europe/Berlin");
 	}
 
 	private static void assertComplete(MailComposer.Rendered mail) {
@@ -174,7 +197,7 @@ class MailComposerTests {
 
 	private MailComposer.Rendered render(MailKind kind, String language) {
 		return this.composer.render(new OutboxMail(1, UUID.randomUUID(), kind, "hanako@example.com", "鈴木 花子", language,
-				this.json.writeValueAsString(facts(kind)), 1));
+				null, this.json.writeValueAsString(facts(kind)), 1));
 	}
 
 	private static MailFacts facts(MailKind kind) {
@@ -204,7 +227,7 @@ class MailComposerTests {
 
 	private static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasenames("messages/next-steps", "messages/mail");
+		messages.setBasenames("messages/glossary", "messages/next-steps", "messages/mail");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 		return messages;

@@ -70,11 +70,11 @@ class SystemMailTests {
 		assertThat(summary.getHeader("Content-Language")[0]).isEqualTo("ja");
 		assertThat(summary.getMessageID()).matches("<[0-9a-f-]{36}@accessdesk\\.example>");
 		String text = TestMail.text(summary);
-		assertThat(text).contains("髙橋 﨑子 様", "アクセス権のリクエストを受け付けました", "■ " + this.registry.directContract, "承認済み",
-				"登録が完了しました。", "■ " + this.registry.expiredContract, "登録不可", "番号が存在しないか、有効な契約ではありません",
-				"■ " + this.registry.partnerWithAdmins, "フルサポートが含まれていません", "ダウンロードのみのアクセス権をリクエストしてください",
+		assertThat(text).contains("髙橋 﨑子 様", "アクセス権のリクエストを受け付けました", "■ " + this.registry.directContract,
+				"Approved — 完了", "登録が完了しました。", "■ " + this.registry.expiredContract, "登録不可", "番号が存在しないか、有効な契約ではありません",
+				"■ " + this.registry.partnerWithAdmins, "フル サポートのアクセス権は含まれていません", "ダウンロードのみのアクセス権をリクエストしてください",
 				"https://desk.test.accessdesk.example/#item-" + items(request).get(0).get("id"));
-		assertThat(TestMail.html(summary)).contains("<html lang=\"ja\">", "髙橋 﨑子 様", "承認済み", "登録不可",
+		assertThat(TestMail.html(summary)).contains("<html lang=\"ja\">", "髙橋 﨑子 様", "Approved — 完了", "登録不可",
 				"href=\"https://desk.test.accessdesk.example/#item-" + items(request).get(0).get("id") + "\"");
 		// The one item that waits for the administrator asks
 		// them — in their language, not the requester's.
@@ -98,9 +98,8 @@ class SystemMailTests {
 		MimeMessage summary = single(requester.email());
 		assertThat(summary.getSubject())
 			.isEqualTo("[Access Desk] We received your access request (" + this.registry.partnerWithAdmins + ")");
-		assertThat(TestMail.text(summary)).contains("Dear Sam Asker,",
-				"Status: Waiting for your company's contract administrator", "Who decides: Alex Admin",
-				"have been asked by email to confirm");
+		assertThat(TestMail.text(summary)).contains("Dear Sam Asker,", "Status: Pending — contract administrator",
+				"Who decides: Alex Admin", "have been asked by email to confirm");
 
 		MimeMessage ask = single(this.admin.email());
 		TestMail.keep(ask, "review-wanted-en");
@@ -108,7 +107,7 @@ class SystemMailTests {
 			.isEqualTo("[Access Desk] Sam Asker asks for access to " + this.registry.partnerWithAdmins);
 		assertThat(TestMail.text(ask)).contains("Dear Alex Admin,", "Requested by: Sam Asker <" + requester.email(),
 				"Company: " + this.registry.company, "Justification from the requester: I run the NOC",
-				"Contract: " + this.registry.partnerWithAdmins,
+				"Contract number: " + this.registry.partnerWithAdmins,
 				"https://desk.test.accessdesk.example/review.html#item-" + itemId);
 		assertThat(TestMail.text(ask)).doesNotContain("What to do next");
 
@@ -124,9 +123,9 @@ class SystemMailTests {
 		MimeMessage decided = toRequester.get(1);
 		TestMail.keep(decided, "item-changed-en");
 		assertThat(decided.getSubject()).isEqualTo("[Access Desk] " + this.registry.partnerWithAdmins + ": Approved");
-		assertThat(TestMail.text(decided)).contains("Status: Approved",
-				"Before: Waiting for your company's contract administrator",
-				"Reason: Decided by your company's contract administrator", "Comment: Welcome aboard",
+		assertThat(TestMail.text(decided)).contains("Status: Approved", "Before: Pending — contract administrator",
+				"Reason: Decided by your company's contract administrator",
+				"Comment from the person who decided: Welcome aboard",
 				"Approved by your company's contract administrator. Your access is active.");
 		assertThat(decided.getMessageID()).isNotEqualTo(summary.getMessageID());
 	}
@@ -154,8 +153,8 @@ class SystemMailTests {
 			.isOk();
 		MimeMessage escalated = TestMail.await(requester.email(), 2, WAIT).get(1);
 		assertThat(escalated.getSubject())
-			.isEqualTo("【Access Desk】" + this.registry.billToFullWithAdmins + "：確認待ち（当社）");
-		assertThat(TestMail.text(escalated)).contains("変更前：確認待ち（貴社の契約管理者）", "理由：当社の契約登録担当者に確認を依頼しました",
+			.isEqualTo("【Access Desk】" + this.registry.billToFullWithAdmins + "：Pending — 当社による確認待ち");
+		assertThat(TestMail.text(escalated)).contains("変更前：Pending — 契約管理者による確認待ち", "理由：当社の契約登録担当者に確認を依頼しました",
 				"6時間以内にメールでご連絡します");
 
 		this.client.post()
@@ -167,7 +166,7 @@ class SystemMailTests {
 		MimeMessage withdrawn = TestMail.await(requester.email(), 3, WAIT).get(2);
 		TestMail.keep(withdrawn, "item-changed-ja");
 		assertThat(withdrawn.getSubject()).isEqualTo("【Access Desk】" + this.registry.billToFullWithAdmins + "：取り下げ済み");
-		assertThat(TestMail.text(withdrawn)).contains("ステータス：取り下げ済み", "変更前：確認待ち（当社）", "理由：お客様が取り下げました",
+		assertThat(TestMail.text(withdrawn)).contains("ステータス：取り下げ済み", "変更前：Pending — 当社による確認待ち", "理由：リクエストを取り下げました",
 				"このリクエストは取り下げられました。");
 	}
 

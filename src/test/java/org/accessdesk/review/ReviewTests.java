@@ -370,8 +370,8 @@ class ReviewTests {
 
 		String subject = "[Access Desk] " + this.registry.billToFullWithAdmins + ": Access ended";
 		MimeMessage revoked = awaitSubject(this.customer.email(), subject);
-		assertThat(TestMail.text(revoked)).contains("Before: Approved", "Reason: Revoked",
-				"Comment: 退職されたため、アクセス権を取り消します。", "This access was revoked.");
+		assertThat(TestMail.text(revoked)).contains("Before: Approved", "Reason: This access was revoked.",
+				"Comment from the person who decided: 退職されたため、アクセス権を取り消します。", "This access was revoked.");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.accessdesk.account.web;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,6 +37,8 @@ class AccountController {
 	/** What passes for an email address: something@domain.tld, no spaces. */
 	static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
+	static final String UNKNOWN_ZONE = "must be a time zone id such as Asia/Tokyo";
+
 	private final AccountRegistration registration;
 
 	private final Accounts accounts;
@@ -47,9 +50,12 @@ class AccountController {
 
 	@PostMapping("/api/accounts")
 	Mono<ResponseEntity<ProfileView>> signUp(@Valid @RequestBody SignUp form) {
+		if (!knownZone(form.timeZone())) {
+			return Mono.error(ProblemException.invalid("timeZone", UNKNOWN_ZONE));
+		}
 		return this.registration
 			.signUp(form.email(), form.password(), form.name(), Objects.requireNonNullElse(form.language(), "ja"),
-					form.companyName(), form.companyAddress())
+					form.companyName(), form.companyAddress(), form.timeZone())
 			.map((profile) -> ResponseEntity.created(URI.create("/api/profile")).body(ProfileView.of(profile)));
 	}
 
@@ -72,9 +78,22 @@ class AccountController {
 		if (form.email() != null && !form.email().strip().equalsIgnoreCase(user.email())) {
 			return Mono.error(ProblemException.invalid("email", "cannot be changed"));
 		}
+		if (!knownZone(form.timeZone())) {
+			return Mono.error(ProblemException.invalid("timeZone", UNKNOWN_ZONE));
+		}
 		return this.registration
-			.updateProfile(user.id(), form.name(), form.language(), form.companyName(), form.companyAddress())
+			.updateProfile(user.id(), form.name(), form.language(), form.companyName(), form.companyAddress(),
+					form.timeZone())
 			.map(ProfileView::of);
+	}
+
+	/**
+	 * A time zone is an IANA id the service knows (Asia/Tokyo, Europe/Berlin), never an
+	 * offset like +09:00: mail and screens name the zone, and an offset names none.
+	 * Absent means unchanged (unset at sign-up).
+	 */
+	private static boolean knownZone(@Nullable String timeZone) {
+		return timeZone == null || ZoneId.getAvailableZoneIds().contains(timeZone);
 	}
 
 	record SignUp(
@@ -86,7 +105,8 @@ class AccountController {
 			@Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE,
 					message = "must not contain control characters") String companyName,
 			@Nullable @Size(max = 500) @Pattern(regexp = TextRules.MULTI_LINE,
-					message = "must not contain control characters") String companyAddress) {
+					message = "must not contain control characters") String companyAddress,
+			@Nullable String timeZone) {
 	}
 
 	record ProfileUpdate(@Nullable String email, @Nullable Boolean emailVerified, @Nullable Set<String> roles,
@@ -96,17 +116,19 @@ class AccountController {
 			@Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE,
 					message = "must not contain control characters") String companyName,
 			@Nullable @Size(max = 500) @Pattern(regexp = TextRules.MULTI_LINE,
-					message = "must not contain control characters") String companyAddress) {
+					message = "must not contain control characters") String companyAddress,
+			@Nullable String timeZone) {
 	}
 
 	/**
 	 * The profile as the API shows it. {@code emailVerified} says whether the owner
 	 * proved the address (until then the account may only look after itself);
 	 * {@code complete} whether identifiers can be approved at all (rule D1 needs company
-	 * name and address).
+	 * name and address); {@code timeZone} the IANA id times are shown in, null until
+	 * chosen (the browser then sends its own on the next save).
 	 */
 	record ProfileView(String email, boolean emailVerified, String name, String language, @Nullable String companyName,
-			@Nullable String companyAddress, boolean complete, Set<String> roles) {
+			@Nullable String companyAddress, @Nullable String timeZone, boolean complete, Set<String> roles) {
 
 		static ProfileView of(Profile profile) {
 			Set<String> roles = new TreeSet<>();
@@ -114,7 +136,7 @@ class AccountController {
 				roles.add(role.name());
 			}
 			return new ProfileView(profile.email(), profile.emailVerified(), profile.name(), profile.language(),
-					profile.companyName(), profile.companyAddress(), profile.isComplete(), roles);
+					profile.companyName(), profile.companyAddress(), profile.timeZone(), profile.isComplete(), roles);
 		}
 
 	}

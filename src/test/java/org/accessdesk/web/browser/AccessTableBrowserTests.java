@@ -125,7 +125,7 @@ class AccessTableBrowserTests {
 			remove.click();
 			assertThat(rows).hasCount(2);
 			assertThat(tab.page.locator("#full-rows")).not().containsText(this.registry.otherCompanysContract);
-			assertThat(tab.card("contracts", this.registry.otherCompanysContract).locator(".badge")).hasText("削除済み");
+			assertThat(tab.card("contracts", this.registry.otherCompanysContract).locator(".badge")).hasText("アクセス権終了");
 			tab.assertNoConsoleErrors();
 		}
 	}
@@ -163,7 +163,7 @@ class AccessTableBrowserTests {
 			// its count are drawn again without it, and so is the item's card.
 			assertThat(rows).hasCount(2);
 			assertThat(tab.page.locator("#full-count")).hasText("2 件");
-			assertThat(tab.card("contracts", this.registry.otherCompanysContract).locator(".badge")).hasText("削除済み");
+			assertThat(tab.card("contracts", this.registry.otherCompanysContract).locator(".badge")).hasText("アクセス権終了");
 			assertThat(alert).isVisible();
 			tab.screenshot("access-removal-refused");
 			tab.assertNoConsoleErrors(".*409.*");

@@ -172,7 +172,7 @@ class AddAccessBrowserTests {
 			Locator card = tab.card("contracts", this.registry.directContract);
 			assertThat(card.locator(".badge")).hasText("Denied");
 			assertThat(card.locator(".detail").first().locator("dd"))
-				.hasText("Your profile has no company name or address.");
+				.hasText("Your profile has no company name or company address.");
 			assertThat(card.locator(".next-step dd")).containsText("Add your company name and company address");
 			tab.screenshot("card-denied-profile-incomplete");
 
@@ -201,7 +201,7 @@ class AddAccessBrowserTests {
 			Locator expired = tab.card("contracts", this.registry.expiredContract);
 			assertThat(expired.locator(".badge")).hasText("Denied");
 			assertThat(expired.locator(".detail").first().locator("dd"))
-				.hasText("The number is unknown or not active.");
+				.hasText("The number is unknown or its contract is not active.");
 			assertThat(expired.locator(".next-step dd")).hasText(
 					"This number is unknown or its contract is not active. Check the number and submit a correct one.");
 			tab.assertNoConsoleErrors();
