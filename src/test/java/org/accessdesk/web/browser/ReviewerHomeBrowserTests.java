@@ -207,9 +207,9 @@ class ReviewerHomeBrowserTests {
 
 			reviewer.answerDialogs(true);
 			revoke.click();
-			assertThat(card.locator(".outcome .done")).hasText("アクセス権を取り消しました（削除済み）。");
+			assertThat(card.locator(".outcome .done")).hasText("アクセス権を取り消しました（状態：アクセス権終了）。");
 			assertThat(card.locator(".outcome .done")).isFocused();
-			assertThat(card.locator(".badge")).hasText("削除済み");
+			assertThat(card.locator(".badge")).hasText("アクセス権終了");
 			assertThat(card.locator(".revoke-button")).hasCount(0);
 			org.assertj.core.api.Assertions.assertThat(status(approved)).isEqualTo("REVOKED");
 			org.assertj.core.api.Assertions.assertThat(reviewer.dialogs()).hasSize(2);
@@ -219,7 +219,7 @@ class ReviewerHomeBrowserTests {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
 			assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Decided (last 30 days)")))
 				.hasAttribute("aria-selected", "true");
-			assertThat(card.locator(".badge")).hasText("Removed");
+			assertThat(card.locator(".badge")).hasText("Access ended");
 			assertThat(card.locator(".decision dt")).hasText("Decision");
 			assertThat(other.locator(".decision dd")).hasText("Denied");
 			reviewer.screenshot("reviewer-decided-en");
