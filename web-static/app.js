@@ -1,7 +1,7 @@
 // The account profile page: the guide's tabs, adding access with live status cards, and the
 // access held now (guide §3, §4, §6). Each part is its own module under profile/; this one
 // starts them and loads what they show.
-import { Problem } from './api.js';
+import { get, Problem } from './api.js';
 import { apply } from './i18n.js';
 import { byId, linkedItem, reveal } from './dom.js';
 import { startPage } from './shell.js';
@@ -12,7 +12,7 @@ import { wireAddForm, wireOrderForm } from './profile/add-access.js';
 import { onStatusEvent, wireCards } from './profile/cards.js';
 import { fillProfileForms, wireProfileForms } from './profile/forms.js';
 import { wireDrafts } from './profile/kept-forms.js';
-import { changed, reloadAllLists } from './profile/requests.js';
+import { changed, loadMore, reloadAllLists } from './profile/requests.js';
 import { route, select, wireTabs } from './profile/tabs.js';
 
 let profile = null;
@@ -58,15 +58,44 @@ async function start() {
 	showLinkedItem();
 }
 
-/** A mail's link (`/#item-<id>`) opens the card of that item, on whichever sub-tab it is. */
-function showLinkedItem() {
-	const card = linkedItem();
+/**
+ * A mail's link (`/#item-<id>`) opens the card of that item, on whichever sub-tab it is. The
+ * item may have no card of its own: a later request of the same number took its card (one
+ * card per number and kind), or the card lies beyond the pages shown; then the card of its
+ * number is opened, loading further pages (a few at most) to find it.
+ */
+async function showLinkedItem() {
+	const card = linkedItem() || await cardOfLinkedNumber();
 	if (card) {
 		if (card.closest('#cards-ordering')) {
 			select('#access-tabs', 'sub', 'ordering');
 		}
 		reveal(card);
 	}
+}
+
+async function cardOfLinkedNumber() {
+	const match = /^#item-([0-9a-f-]{36})$/.exec(location.hash);
+	if (!match) {
+		return null;
+	}
+	const item = await get(`/api/items/${match[1]}`).catch(() => null);
+	if (!item) {
+		return null;
+	}
+	const list = item.kind === 'ORDERING' ? 'ordering' : 'contracts';
+	const selector = `.card[data-identifier="${CSS.escape(item.identifier)}"][data-kind="${item.kind}"]`;
+	for (let pages = 0; pages < 10; pages++) {
+		const card = document.querySelector(selector);
+		if (card) {
+			return card;
+		}
+		if (!(await loadMore(list)).length) {
+			return null;
+		}
+		changed();
+	}
+	return document.querySelector(selector);
 }
 
 /** Everything again, in the language chosen now. */

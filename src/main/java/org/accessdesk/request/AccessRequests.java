@@ -101,6 +101,11 @@ class AccessRequests {
 			.flatMap(this::withItems);
 	}
 
+	/** The request an account's item belongs to; empty when the item is not theirs. */
+	Mono<RequestId> requestOfItem(AccountId accountId, ItemId itemId) {
+		return this.items.ofAccount(accountId, itemId).map(ItemRow::requestId);
+	}
+
 	/**
 	 * A request with its items, whoever owns it: for reviewers, after their own check.
 	 */

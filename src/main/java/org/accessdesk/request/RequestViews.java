@@ -59,6 +59,20 @@ public class RequestViews {
 	}
 
 	/**
+	 * One of the user's items as it is now (a mail's link names an item; its card may
+	 * show a later item of the same number). Someone else's item answers 404, as a
+	 * missing one.
+	 */
+	public Mono<ItemView> item(AccountUser user, ItemId itemId) {
+		return this.requests.requestOfItem(user.id(), itemId)
+			.flatMap((requestId) -> one(user, requestId))
+			.flatMapIterable(RequestView::items)
+			.filter((item) -> item.id().equals(itemId))
+			.next()
+			.switchIfEmpty(Mono.error(ItemNotFound::new));
+	}
+
+	/**
 	 * A request its owner has just submitted, from the rows the submission wrote: the
 	 * same view as {@link #one}, in the same item order, without reading it back.
 	 */

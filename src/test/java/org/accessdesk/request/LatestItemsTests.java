@@ -152,6 +152,40 @@ class LatestItemsTests {
 		assertThat(byHand.get("nextStep")).isNotEqualTo(item.get("nextStep"));
 	}
 
+	/**
+	 * A mail's link names an item; {@code GET /api/items/{id}} answers it as it is now,
+	 * even one folded into the card of its number, and someone else's item is 404.
+	 */
+	@Test
+	void oneItemIsItsOwnersAlone() {
+		submit(this.customer, "CONTRACT", this.registry.directContract, false);
+		String repeat = itemId(submit(this.customer, "CONTRACT", this.registry.directContract, false));
+		Map<?, ?> item = get("/api/items/" + repeat);
+		assertThat(item.get("id")).isEqualTo(repeat);
+		assertThat(item.get("identifier")).isEqualTo(this.registry.directContract);
+		assertThat(item.get("kind")).isEqualTo("FULL_SUPPORT");
+		assertThat(item.get("reason")).isEqualTo("ALREADY_REGISTERED");
+
+		Person someoneElse = this.accounts.customer(this.registry.company);
+		for (String id : List.of(repeat, java.util.UUID.randomUUID().toString())) {
+			this.client.get()
+				.uri("/api/items/" + id)
+				.headers(someoneElse.basic())
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("NOT_FOUND");
+		}
+		this.client.get()
+			.uri("/api/items/not-an-id")
+			.headers(someoneElse.basic())
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
 	@Test
 	void badParametersAre400() {
 		for (String query : List.of("status=GRANTED", "kind=EVERYTHING", "cursor=bm9wZQ", "size=0", "size=101")) {

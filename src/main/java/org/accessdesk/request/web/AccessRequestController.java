@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.accessdesk.account.AccountUser;
 import org.accessdesk.registry.IdentifierType;
 import org.accessdesk.request.AccessKind;
+import org.accessdesk.request.ItemId;
 import org.accessdesk.request.RequestId;
 import org.accessdesk.request.RequestViews;
 import org.accessdesk.request.Submissions;
@@ -84,6 +85,12 @@ class AccessRequestController {
 			@RequestParam(required = false) @Nullable @Size(max = 200) String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		return this.views.latest(user, kind, status, cursor, size);
+	}
+
+	/** One of one's items as it is now: where a mail's link points. */
+	@GetMapping("/api/items/{id}")
+	Mono<RequestViews.ItemView> item(@AuthenticationPrincipal AccountUser user, @PathVariable UUID id) {
+		return this.views.item(user, ItemId.of(id));
 	}
 
 	@GetMapping("/api/access-requests/{id}")

@@ -72,6 +72,32 @@ class MailLinkBrowserTests {
 	}
 
 	/**
+	 * The mail about a repeat of a number already held links to the repeat's item, which
+	 * has no card of its own (one card per number and kind): the link opens the number's
+	 * card.
+	 */
+	@Test
+	void aLinkToAnItemFoldedIntoItsNumbersCardOpensThatCard() {
+		TestAccounts accounts = new TestAccounts(this.client);
+		Person admin = accounts.signUp(TestAccounts.uniqueEmail("admin"), "管理 三郎", "ja", "Admin Co", "Tokyo");
+		TestRegistry registry = TestRegistry.load(this.client, accounts.operator(), admin);
+		Person customer = accounts.signUp(TestAccounts.uniqueEmail("folded"), "重複 一郎", "ja", registry.company, "東京都港区");
+		String held = TestRequests.submitOne(this.client, customer, "FULL_SUPPORT", "CONTRACT",
+				registry.directContract);
+		String repeat = TestRequests.submitOne(this.client, customer, "FULL_SUPPORT", "CONTRACT",
+				registry.directContract);
+		try (BrowserTab tab = BrowserTab.open(this.port)) {
+			followSignedOut(tab, "/#item-" + repeat, customer);
+			Locator card = tab.card("contracts", registry.directContract);
+			assertThat(card).hasAttribute("data-item-id", held);
+			assertThat(card).hasClass(Pattern.compile("\\blinked\\b"));
+			assertThat(card).isFocused();
+			tab.screenshot("mail-link-folded-card");
+			tab.assertNoConsoleErrors(".*401.*");
+		}
+	}
+
+	/**
 	 * Opens a mail's link without a session: the sign-in page first, then the link's
 	 * page.
 	 */
