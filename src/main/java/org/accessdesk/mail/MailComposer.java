@@ -2,6 +2,7 @@ package org.accessdesk.mail;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -164,10 +165,20 @@ class MailComposer {
 
 	/**
 	 * The recipient's zone when they chose one (and it is still known), else the default.
+	 * Parsed rather than looked up in {@code ZoneId.getAvailableZoneIds()}, which copies
+	 * every zone id into a new set on each call: once per mail rendered.
 	 */
 	private ZoneId zone(OutboxMail mail) {
 		String id = mail.timeZone();
-		return (id != null && ZoneId.getAvailableZoneIds().contains(id)) ? ZoneId.of(id) : this.wording.defaultZone();
+		if (id != null) {
+			try {
+				return ZoneId.of(id);
+			}
+			catch (DateTimeException unknownHere) {
+				// A zone this JVM's tz data no longer knows: the default reads best.
+			}
+		}
+		return this.wording.defaultZone();
 	}
 
 	private String intro(MailKind kind, MailFacts facts, MailWording.Line first, Locale locale) {
