@@ -14,8 +14,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in person, as every module sees them ({@code @AuthenticationPrincipal}).
- * Loaded afresh for every request — from the token, the HTTP Basic credentials or the
- * browser session — so roles, name and language are always those of now.
+ * Loaded afresh for every request from the HTTP Basic credentials or the browser session;
+ * for an API token, from a cache that is a few seconds at most behind and forgets an
+ * account on every instance the moment it changes ({@link TokenCache},
+ * {@link AccountChanges}).
  */
 public final class AccountUser implements UserDetails, CredentialsContainer {
 
@@ -32,17 +34,24 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 
 	private final String language;
 
+	private final @Nullable String companyName;
+
+	private final @Nullable String companyAddress;
+
 	private final Set<Role> roles;
 
 	private @Nullable String passwordHash;
 
-	AccountUser(AccountId id, String email, boolean emailVerified, String name, String language, Set<Role> roles,
+	AccountUser(AccountId id, String email, boolean emailVerified, String name, String language,
+			@Nullable String companyName, @Nullable String companyAddress, Set<Role> roles,
 			@Nullable String passwordHash) {
 		this.id = id;
 		this.email = email;
 		this.emailVerified = emailVerified;
 		this.name = name;
 		this.language = language;
+		this.companyName = companyName;
+		this.companyAddress = companyAddress;
 		this.roles = Set.copyOf(roles);
 		this.passwordHash = passwordHash;
 	}
@@ -72,6 +81,18 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 		return this.language;
 	}
 
+	/**
+	 * The company named in the profile: the submission's decision compares it with the
+	 * contract's, so it travels with the person instead of being read again.
+	 */
+	public @Nullable String companyName() {
+		return this.companyName;
+	}
+
+	public @Nullable String companyAddress() {
+		return this.companyAddress;
+	}
+
 	public Set<Role> roles() {
 		return this.roles;
 	}
@@ -81,7 +102,8 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 	}
 
 	AccountUser withoutPassword() {
-		return new AccountUser(this.id, this.email, this.emailVerified, this.name, this.language, this.roles, null);
+		return new AccountUser(this.id, this.email, this.emailVerified, this.name, this.language, this.companyName,
+				this.companyAddress, this.roles, null);
 	}
 
 	/**

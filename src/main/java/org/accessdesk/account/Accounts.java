@@ -33,9 +33,12 @@ public class Accounts {
 
 	private final Roles roles;
 
-	Accounts(DatabaseClient db, Roles roles) {
+	private final AccountChanges changes;
+
+	Accounts(DatabaseClient db, Roles roles, AccountChanges changes) {
 		this.db = db;
 		this.roles = roles;
+		this.changes = changes;
 	}
 
 	/** The profile with roles as of now; empty when there is no such account. */
@@ -162,14 +165,19 @@ public class Accounts {
 			.bind("companyAddress", nullable(companyAddress))
 			.bind("timeZone", nullable(timeZone))
 			.map(Accounts::stored)
-			.one();
+			.one()
+			.flatMap(this::announced);
 	}
 
 	/** Records that the owner proved the address (kept at the first proof). */
 	Mono<StoredAccount> markVerified(AccountId id) {
 		return this.db.sql("""
 				UPDATE account SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now()
-				WHERE id = :id RETURNING\s""" + COLUMNS).bind("id", id.value()).map(Accounts::stored).one();
+				WHERE id = :id RETURNING\s""" + COLUMNS)
+			.bind("id", id.value())
+			.map(Accounts::stored)
+			.one()
+			.flatMap(this::announced);
 	}
 
 	/**
@@ -187,7 +195,13 @@ public class Accounts {
 			.bind("hash", passwordHash)
 			.bind("proved", proved)
 			.map(Accounts::stored)
-			.one();
+			.one()
+			.flatMap(this::announced);
+	}
+
+	/** Cached identities of the account are forgotten, on every instance. */
+	private Mono<StoredAccount> announced(StoredAccount changed) {
+		return this.changes.changed(changed.id()).thenReturn(changed);
 	}
 
 	Mono<StoredAccount> findById(AccountId id) {
@@ -224,8 +238,8 @@ public class Accounts {
 		}
 
 		AccountUser toUser(Set<Role> roles, boolean withPassword) {
-			return new AccountUser(this.id, this.email, this.emailVerified, this.name, this.language, roles,
-					withPassword ? this.passwordHash : null);
+			return new AccountUser(this.id, this.email, this.emailVerified, this.name, this.language, this.companyName,
+					this.companyAddress, roles, withPassword ? this.passwordHash : null);
 		}
 
 	}

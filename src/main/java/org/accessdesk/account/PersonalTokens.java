@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,9 +43,15 @@ public class PersonalTokens {
 
 	private final Roles roles;
 
-	PersonalTokens(DatabaseClient db, Roles roles) {
+	private final TokenCache cache;
+
+	private final AccountChanges changes;
+
+	PersonalTokens(DatabaseClient db, Roles roles, TokenCache cache, AccountChanges changes) {
 		this.db = db;
 		this.roles = roles;
+		this.cache = cache;
+		this.changes = changes;
 	}
 
 	/** Creates a token; the answer is the only time its secret is seen. */
@@ -83,17 +90,27 @@ public class PersonalTokens {
 			.bind("account", accountId.value())
 			.fetch()
 			.rowsUpdated()
-			.flatMap((deleted) -> (deleted == 0) ? Mono.error(new AccountErrors.TokenNotFound()) : Mono.empty());
+			.flatMap((deleted) -> (deleted == 0) ? Mono.error(new AccountErrors.TokenNotFound())
+					: this.changes.changed(accountId));
 	}
 
-	/** The account behind a presented secret, or empty when it is unknown or revoked. */
+	/**
+	 * The account behind a presented secret, or empty when it is unknown or revoked.
+	 * Served from the {@link TokenCache} when this instance saw the token in the last few
+	 * seconds.
+	 */
 	Mono<AccountUser> authenticate(String secret) {
 		if (!secret.startsWith(PREFIX) || secret.length() > 100) {
 			return Mono.empty();
 		}
+		byte[] hash = sha256(secret);
+		TokenCache.Entry cached = this.cache.get(hash);
+		if (cached != null) {
+			return touchIfStale(cached).thenReturn(cached.user());
+		}
+		long epoch = this.cache.epoch();
 		return this.db
-			// Token, account and registry standing (for the roles) in one round trip:
-			// this runs for every API request.
+			// Token, account and registry standing (for the roles) in one round trip.
 			.sql("""
 					SELECT t.id AS token_id,
 					    t.last_used_at < now() - make_interval(secs => :resolution) OR t.last_used_at IS NULL AS stale,
@@ -101,27 +118,39 @@ public class PersonalTokens {
 					    a.email_verified_at IS NOT NULL AS email_verified, registry_administers(a.email) AS administers
 					FROM api_token t JOIN account a ON a.id = t.account_id
 					WHERE t.secret_hash = :hash""")
-			.bind("hash", sha256(secret))
+			.bind("hash", hash)
 			.bind("resolution", (double) LAST_USED_RESOLUTION.toSeconds())
 			.map((row) -> new Presented(row.get("token_id", UUID.class),
 					Boolean.TRUE.equals(row.get("stale", Boolean.class)), Accounts.stored(row),
 					Boolean.TRUE.equals(row.get("administers", Boolean.class))))
 			.one()
-			.flatMap((presented) -> touch(presented).thenReturn(presented.account()
-				.toUser(this.roles.of(presented.account().email(), presented.account().emailVerified(),
-						presented.administers()), false)))
+			.flatMap((presented) -> {
+				AccountUser user = presented.account()
+					.toUser(this.roles.of(presented.account().email(), presented.account().emailVerified(),
+							presented.administers()), false);
+				TokenCache.Entry entry = new TokenCache.Entry(presented.tokenId(), user,
+						new AtomicLong(presented.stale() ? 0 : System.currentTimeMillis()));
+				this.cache.put(hash, entry, epoch);
+				return touchIfStale(entry).thenReturn(user);
+			})
 			// The request runs inside this Mono's subscriber chain (the security filter's
 			// flatMap): without detaching, an SSE stream would keep the query's parsed
 			// SQL, row metadata and driver subscribers for as long as it stays open.
 			.onTerminateDetach();
 	}
 
-	private Mono<Void> touch(Presented presented) {
-		if (!presented.stale()) {
+	/**
+	 * Refreshes {@code last_used_at} at most once per {@link #LAST_USED_RESOLUTION} per
+	 * instance (an entry read as stale from the database is touched at once).
+	 */
+	private Mono<Void> touchIfStale(TokenCache.Entry entry) {
+		long now = System.currentTimeMillis();
+		long touched = entry.touchedAt().get();
+		if (now - touched < LAST_USED_RESOLUTION.toMillis() || !entry.touchedAt().compareAndSet(touched, now)) {
 			return Mono.empty();
 		}
 		return this.db.sql("UPDATE api_token SET last_used_at = now() WHERE id = :id")
-			.bind("id", presented.tokenId())
+			.bind("id", entry.tokenId())
 			.fetch()
 			.rowsUpdated()
 			.then();

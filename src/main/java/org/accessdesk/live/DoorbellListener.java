@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
+import org.accessdesk.account.AccountChanges;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -19,7 +20,9 @@ import reactor.util.retry.Retry;
  * handed to others and its LISTEN lost) that listens for the doorbell. Each notification
  * — and each (re)connection, since notifications may have been missed meanwhile — is a
  * wake-up for the feed. When PostgreSQL drops the connection it reconnects with backoff;
- * a periodic probe notices a connection that died silently.
+ * a periodic probe notices a connection that died silently. The same channel carries
+ * account changes ({@link AccountAnnouncements}): those forget cached identities and wake
+ * nothing.
  */
 @Component
 class DoorbellListener {
@@ -34,9 +37,12 @@ class DoorbellListener {
 
 	private final AtomicBoolean listening = new AtomicBoolean();
 
-	DoorbellListener(DedicatedConnections connections, LiveProperties properties) {
+	private final AccountChanges accountChanges;
+
+	DoorbellListener(DedicatedConnections connections, LiveProperties properties, AccountChanges accountChanges) {
 		this.connections = connections.named("accessdesk-doorbell");
 		this.properties = properties;
+		this.accountChanges = accountChanges;
 	}
 
 	/** Whether the LISTEN connection is up now (readiness). */
@@ -63,9 +69,13 @@ class DoorbellListener {
 			.flatMap((result) -> result.getRowsUpdated())
 			.then(Mono.fromSupplier(() -> {
 				this.listening.set(true);
+				// Account changes announced while nobody listened were missed.
+				this.accountChanges.mayHaveMissedChanges();
 				return (Object) "connected";
 			}));
-		Flux<Object> notifications = connection.getNotifications().map((notification) -> (Object) notification);
+		Flux<Object> notifications = connection.getNotifications()
+			.filter((notification) -> !AccountAnnouncements.received(notification.getParameter(), this.accountChanges))
+			.map((notification) -> (Object) notification);
 		Flux<Object> probe = Flux.interval(PROBE)
 			.concatMap((tick) -> connection.createStatement("SELECT 1")
 				.execute()

@@ -2,6 +2,7 @@ package org.accessdesk.registry;
 
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -14,7 +15,8 @@ import reactor.core.publisher.Mono;
  * lives in the class of the table it writes ({@link Companies}, {@link BillTos},
  * {@link Contracts}, {@link Serials}); this runs them in their order (companies before
  * the rows that name them, Bill-to IDs before the contracts in them, contracts before
- * their serials), one import at a time.
+ * their serials), one import at a time. Once committed, {@link RegistryChanged} tells who
+ * cares (roles follow from who administers what).
  */
 @Component
 class RegistryMerge {
@@ -38,8 +40,11 @@ class RegistryMerge {
 
 	private final Serials serials;
 
+	private final ApplicationEventPublisher events;
+
 	RegistryMerge(DatabaseClient db, TransactionalOperator transactions, Companies companies, BillTos billTos,
-			Contracts contracts, Serials serials) {
+			Contracts contracts, Serials serials, ApplicationEventPublisher events) {
+		this.events = events;
 		this.db = db;
 		this.transactions = transactions;
 		this.companies = companies;
@@ -57,7 +62,8 @@ class RegistryMerge {
 				.flatMap((billTos) -> this.contracts.mergeStaged(job)
 					.flatMap((contracts) -> this.serials.mergeStaged(job)
 						.map((serials) -> new ImportSummary(companies, billTos, contracts, serials)))));
-		return merge.as(this.transactions::transactional);
+		return merge.as(this.transactions::transactional)
+			.doOnSuccess((summary) -> this.events.publishEvent(RegistryChanged.INSTANCE));
 	}
 
 }
