@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.accessdesk.account.StaffDirectory;
+import org.accessdesk.request.StatusListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -56,6 +57,29 @@ class MailOutbox {
 	 * and wakes the dispatcher after commit.
 	 */
 	public Mono<Void> post(List<Letter> letters) {
+		Rows rows = rows(letters);
+		if (rows.kinds().length == 0) {
+			return Mono.empty();
+		}
+		return this.rows
+			.insert(this.properties.defaultLanguage(), rows.kinds(), rows.accounts(), rows.addresses(), rows.facts())
+			.then(wakeAfterCommit());
+	}
+
+	/**
+	 * The letters as rows for the door to write in its own statement; the dispatcher is
+	 * woken once it has committed.
+	 */
+	StatusListener.Companion companion(List<Letter> letters) {
+		Rows rows = rows(letters);
+		if (rows.kinds().length == 0) {
+			return StatusListener.Companion.NONE;
+		}
+		return this.rows.companion(this.properties.defaultLanguage(), rows.kinds(), rows.accounts(), rows.addresses(),
+				rows.facts(), this.wakeUps::ring);
+	}
+
+	private Rows rows(List<Letter> letters) {
 		List<String> kinds = new ArrayList<>();
 		List<String> accounts = new ArrayList<>();
 		List<String> addresses = new ArrayList<>();
@@ -69,13 +93,12 @@ class MailOutbox {
 				facts.add(written);
 			}
 		}
-		if (kinds.isEmpty()) {
-			return Mono.empty();
-		}
-		return this.rows
-			.insert(this.properties.defaultLanguage(), kinds.toArray(String[]::new), accounts.toArray(String[]::new),
-					addresses.toArray(String[]::new), facts.toArray(String[]::new))
-			.then(wakeAfterCommit());
+		return new Rows(kinds.toArray(String[]::new), accounts.toArray(String[]::new), addresses.toArray(String[]::new),
+				facts.toArray(String[]::new));
+	}
+
+	/** One element per mail in each. */
+	private record Rows(String[] kinds, String[] accounts, String[] addresses, String[] facts) {
 	}
 
 	private List<Recipient> expand(Recipient recipient) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 
+import org.accessdesk.request.StatusListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,22 @@ import reactor.core.publisher.Mono;
 @Component
 class OutboxRows {
 
+	private static final String COLUMNS = "kind, recipient, recipient_name, language, time_zone, facts";
+
+	/**
+	 * The rows of {@link #insert}; its bind names are prefixed for the door's statement.
+	 */
+	private static final String ROWS = """
+			SELECT l.kind, COALESCE(CASE WHEN l.account <> '' THEN r.email END, NULLIF(l.address, '')),
+			       r.name, COALESCE(r.language, :mail_defaultLanguage), r.time_zone, l.facts::jsonb
+			FROM unnest(:mail_kinds::text[], :mail_accounts::text[], :mail_addresses::text[], :mail_facts::text[])
+			     AS l(kind, account, address, facts)
+			LEFT JOIN LATERAL account_mail_recipient(NULLIF(l.account, '')::uuid, NULLIF(l.address, '')) r ON true
+			WHERE COALESCE(CASE WHEN l.account <> '' THEN r.email END, NULLIF(l.address, '')) IS NOT NULL
+			""";
+
+	private static final String INSERT = "INSERT INTO mail_outbox (" + COLUMNS + ") " + ROWS.replace(":mail_", ":");
+
 	private final DatabaseClient db;
 
 	OutboxRows(DatabaseClient db) {
@@ -43,15 +60,7 @@ class OutboxRows {
 	 * that does not exist writes no row.
 	 */
 	Mono<Long> insert(String defaultLanguage, String[] kinds, String[] accounts, String[] addresses, String[] facts) {
-		return this.db.sql("""
-				INSERT INTO mail_outbox (kind, recipient, recipient_name, language, time_zone, facts)
-				SELECT l.kind, COALESCE(CASE WHEN l.account <> '' THEN r.email END, NULLIF(l.address, '')),
-				       r.name, COALESCE(r.language, :defaultLanguage), r.time_zone, l.facts::jsonb
-				FROM unnest(:kinds::text[], :accounts::text[], :addresses::text[], :facts::text[])
-				     AS l(kind, account, address, facts)
-				LEFT JOIN LATERAL account_mail_recipient(NULLIF(l.account, '')::uuid, NULLIF(l.address, '')) r ON true
-				WHERE COALESCE(CASE WHEN l.account <> '' THEN r.email END, NULLIF(l.address, '')) IS NOT NULL
-				""")
+		return this.db.sql(INSERT)
 			.bind("defaultLanguage", defaultLanguage)
 			.bind("kinds", kinds)
 			.bind("accounts", accounts)
@@ -59,6 +68,15 @@ class OutboxRows {
 			.bind("facts", facts)
 			.fetch()
 			.rowsUpdated();
+	}
+
+	/** The same rows, for the door to write in its own statement. */
+	StatusListener.Companion companion(String defaultLanguage, String[] kinds, String[] accounts, String[] addresses,
+			String[] facts, Runnable afterCommit) {
+		return new StatusListener.Companion("mail_outbox", COLUMNS, ROWS,
+				Map.of("mail_defaultLanguage", defaultLanguage, "mail_kinds", kinds, "mail_accounts", accounts,
+						"mail_addresses", addresses, "mail_facts", facts),
+				afterCommit);
 	}
 
 	/**

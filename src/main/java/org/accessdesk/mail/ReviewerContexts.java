@@ -10,6 +10,7 @@ import org.accessdesk.request.ChangedItem;
 import org.accessdesk.request.ItemStatus;
 import org.accessdesk.request.RequestFacts;
 import org.accessdesk.request.RequestId;
+import org.accessdesk.request.StatusListener;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -38,6 +39,20 @@ class ReviewerContexts {
 	 * (their names for the requester, the requester for them).
 	 */
 	Mono<Context> forItems(RequestId requestId, AccountId accountId, List<ChangedItem> items) {
+		return forItems(requestId, accountId, items, justification(requestId));
+	}
+
+	/**
+	 * The same for a new request, whose justification is known (and not yet in the
+	 * database: the mail is written with it).
+	 */
+	Mono<Context> forSubmission(StatusListener.Transition.Submitted submitted) {
+		return forItems(submitted.requestId(), submitted.accountId(), submitted.items(),
+				Mono.just(Optional.ofNullable(submitted.justification())));
+	}
+
+	private Mono<Context> forItems(RequestId requestId, AccountId accountId, List<ChangedItem> items,
+			Mono<Optional<String>> justification) {
 		List<String> deciders = items.stream()
 			.filter(ChangedItem::waitsForAdministrators)
 			.flatMap((item) -> item.deciders().stream())
@@ -46,17 +61,17 @@ class ReviewerContexts {
 		if (deciders.isEmpty()) {
 			return Mono.just(new Context(requestId, null, null, Map.of()));
 		}
-		return Mono.zip(reviewer(requestId, accountId), this.accounts.namesByEmail(deciders))
+		return Mono.zip(reviewer(requestId, accountId, justification), this.accounts.namesByEmail(deciders))
 			.map((both) -> both.getT1().withNames(both.getT2()));
 	}
 
 	/** For a reviewer's mail about an item (reminders and alerts). */
 	Mono<Context> forReviewers(ChangedItem item) {
-		return reviewer(item.requestId(), item.accountId());
+		return reviewer(item.requestId(), item.accountId(), justification(item.requestId()));
 	}
 
-	private Mono<Context> reviewer(RequestId requestId, AccountId accountId) {
-		return Mono.zip(requester(accountId), justification(requestId))
+	private Mono<Context> reviewer(RequestId requestId, AccountId accountId, Mono<Optional<String>> justification) {
+		return Mono.zip(requester(accountId), justification)
 			.map((both) -> new Context(requestId, both.getT1().orElse(null), both.getT2().orElse(null), Map.of()));
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.accessdesk.request.ChangedItem;
 import org.accessdesk.request.StatusListener;
+import org.accessdesk.request.StatusListener.Companion;
 import org.accessdesk.request.StatusListener.Transition;
 
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import reactor.core.publisher.Mono;
  * door's transaction: the requester hears of every change — one mail for a whole new
  * request, one for each later transition — and the administrators of an item that starts
  * waiting for them are asked to decide. What the mail shows is what the screen showed at
- * that moment ({@link ChangedItem}).
+ * that moment ({@link ChangedItem}). A new request's mail goes into the door's own
+ * statement ({@link #alongside}).
  */
 @Component
 class TransitionLetters implements StatusListener {
@@ -35,10 +37,18 @@ class TransitionLetters implements StatusListener {
 		return letters(transition).flatMap(this.outbox::post);
 	}
 
+	@Override
+	public Mono<Companion> alongside(Transition.Submitted submitted) {
+		return letters(submitted).map(this.outbox::companion);
+	}
+
 	Mono<List<Letter>> letters(Transition transition) {
 		List<ChangedItem> items = transition.items();
 		ChangedItem first = items.get(0);
-		return this.contexts.forItems(first.requestId(), first.accountId(), items).map((context) -> {
+		Mono<ReviewerContexts.Context> contexts = (transition instanceof Transition.Submitted submitted)
+				? this.contexts.forSubmission(submitted)
+				: this.contexts.forItems(first.requestId(), first.accountId(), items);
+		return contexts.map((context) -> {
 			List<Letter> letters = new ArrayList<>();
 			List<MailFacts.Item> told = items.stream().map((item) -> context.item(item, transition.from())).toList();
 			letters.add(new Letter(kind(transition), Recipient.account(first.accountId()), context.facts(told)));

@@ -60,6 +60,62 @@ final class DoorStatements {
 	 */
 	static final String INSERT_UNLESS_LIVE = INSERT_WITH.formatted(UNLESS_LIVE);
 
+	/**
+	 * A whole submission (issue 16): the request, its items from one array per column,
+	 * each item's first event, and every listener's companion rows — written only with a
+	 * request, so an Idempotency-Key already taken writes nothing at all. An item that
+	 * would make a second live access violates {@code access_item_one_live} and so fails
+	 * the whole statement: nothing is written and the caller takes the careful path.
+	 */
+	private static final String SUBMISSION = """
+			WITH request AS (INSERT INTO access_request (id, account_id, kind, identifier_type, justification,
+			    auto_retry, idempotency_key, fingerprint, created_at)
+			    VALUES (:request, :account, :kind, :type, :justification, :autoRetry, :key, :fingerprint, :now)
+			    ON CONFLICT (account_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+			    RETURNING id),
+			item AS (INSERT INTO access_item (id, request_id, account_id, kind, identifier_type, identifier,
+			    entitlement, contract_number, bill_to_id, status, reason, rule, retry_after, auto_retry, deciders,
+			    deadline, pending_since, created_at, updated_at)
+			    SELECT u.id::uuid, request.id, :account, :kind, :type, u.identifier, u.entitlement, u.contract,
+			        u.bill_to, u.status, u.reason, u.rule, u.retry_after::timestamptz, u.auto_retry::boolean,
+			        u.deciders::text[], u.deadline::timestamptz,
+			        CASE WHEN u.status IN ('PENDING_ADMIN', 'PENDING_VENDOR') THEN :now END, :now, :now
+			    FROM request, unnest(:ids::text[], :identifiers::text[], :entitlements::text[], :contracts::text[],
+			        :billTos::text[], :statuses::text[], :reasons::text[], :rules::text[], :retryAfters::text[],
+			        :autoRetries::text[], :deciders::text[], :deadlines::text[])
+			        WITH ORDINALITY AS u(id, identifier, entitlement, contract, bill_to, status, reason, rule,
+			        retry_after, auto_retry, deciders, deadline, n)
+			    ORDER BY u.n
+			    RETURNING id, request_id, account_id, identifier, kind, status, reason),
+			event AS (%s
+			    SELECT id, request_id, account_id, identifier, kind, NULL, status, reason, :actor, NULL, :now FROM item)
+			%%s
+			SELECT count(*) AS written FROM item""".formatted(EventLog.INSERT);
+
+	/** The names {@link #SUBMISSION} binds; a companion's must differ. */
+	static final java.util.Set<String> SUBMISSION_BINDINGS = java.util.Set.of("request", "account", "kind", "type",
+			"justification", "autoRetry", "key", "fingerprint", "now", "actor", "ids", "identifiers", "entitlements",
+			"contracts", "billTos", "statuses", "reasons", "rules", "retryAfters", "autoRetries", "deciders",
+			"deadlines");
+
+	/** {@link #SUBMISSION} with the companions' rows. */
+	static String submission(java.util.List<StatusListener.Companion> companions) {
+		StringBuilder written = new StringBuilder();
+		for (int i = 0; i < companions.size(); i++) {
+			StatusListener.Companion companion = companions.get(i);
+			written.append(",\ncompanion")
+				.append(i)
+				.append(" AS (INSERT INTO ")
+				.append(companion.table())
+				.append(" (")
+				.append(companion.columns())
+				.append(")\n    SELECT * FROM (")
+				.append(companion.select())
+				.append(") AS rows WHERE EXISTS (SELECT FROM request))");
+		}
+		return SUBMISSION.formatted(written);
+	}
+
 	private DoorStatements() {
 	}
 

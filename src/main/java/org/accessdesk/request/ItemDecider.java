@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.accessdesk.account.AccountId;
 import org.accessdesk.account.Accounts;
-import org.accessdesk.account.Profile;
 import org.accessdesk.registry.IdentifierType;
 import org.accessdesk.registry.RegistryEntry;
 import org.accessdesk.registry.RegistryLookup;
@@ -44,20 +43,34 @@ class ItemDecider {
 		this.clock = clock;
 	}
 
+	/**
+	 * For someone who is not at hand (auto-retry works for people who are away): their
+	 * profile is read first.
+	 */
 	Mono<List<StatusDoor.NewItem>> decide(AccountId accountId, AccessKind kind, IdentifierType type,
 			List<String> identifiers, boolean autoRetryWanted) {
 		// Roles play no part in the decision table: no query for them.
-		Mono<Profile> profile = this.accounts.profileWithoutRoles(accountId)
-			.switchIfEmpty(Mono.error(() -> new IllegalStateException("Account " + accountId + " is gone")));
+		return this.accounts.profileWithoutRoles(accountId)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("Account " + accountId + " is gone")))
+			.flatMap(
+					(profile) -> decide(new Applicant(profile.email(), profile.companyName(), profile.companyAddress()),
+							accountId, kind, type, identifiers, autoRetryWanted));
+	}
+
+	/**
+	 * For the person submitting: who they are came with the request (the signed-in
+	 * {@code AccountUser}), so only the registry and their holdings are read — the two
+	 * reads at once.
+	 */
+	Mono<List<StatusDoor.NewItem>> decide(Applicant applicant, AccountId accountId, AccessKind kind,
+			IdentifierType type, List<String> identifiers, boolean autoRetryWanted) {
 		Mono<Map<String, RegistryEntry>> found = this.registry.lookup(type, identifiers);
 		Mono<Holdings> holdings = this.items.liveOf(accountId).collectList().map(Holdings::of);
-		return Mono.zip(profile, found, holdings).map((facts) -> {
+		return Mono.zip(found, holdings).map((facts) -> {
 			Instant now = this.clock.instant();
-			Applicant applicant = new Applicant(facts.getT1().email(), facts.getT1().companyName(),
-					facts.getT1().companyAddress());
 			return identifiers.stream().map((identifier) -> {
-				RegistryEntry entry = facts.getT2().getOrDefault(identifier, RegistryEntry.UNKNOWN);
-				Decision decision = DecisionTable.decide(applicant, kind, type, entry, facts.getT3(), now);
+				RegistryEntry entry = facts.getT1().getOrDefault(identifier, RegistryEntry.UNKNOWN);
+				Decision decision = DecisionTable.decide(applicant, kind, type, entry, facts.getT2(), now);
 				return ItemPlans.plan(kind, type, identifier, entry, decision, autoRetryWanted, now,
 						this.properties.vendorSla());
 			}).toList();

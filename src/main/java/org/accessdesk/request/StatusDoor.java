@@ -70,21 +70,46 @@ class StatusDoor {
 	}
 
 	/**
-	 * Writes a request and its items, each with its first event. An item that would make
-	 * the account hold or wait for the same access twice is caught by the database
+	 * Writes a new request whole — request, items, their first events and every
+	 * listener's {@link StatusListener.Companion companion rows} — in one statement
+	 * ({@link SubmissionStatement}). Completes with what was written; empty when the
+	 * Idempotency-Key is already taken (nothing written); fails with
+	 * {@link SecondLiveAccess} when another submission of the account got the same access
+	 * first (nothing written: {@link #submitInTransaction} is the careful way then).
+	 */
+	Mono<AccessRequests.RequestWithItems> submitWhole(NewSubmission.Request request, List<NewItem> items,
+			String actor) {
+		return Mono.defer(() -> {
+			NewSubmission submission = NewSubmission.plan(request, items, this.clock.instant());
+			StatusListener.Transition.Submitted transition = submission.transition();
+			return Flux.fromIterable(this.listeners)
+				.concatMap((listener) -> listener.alongside(transition))
+				.filter((companion) -> !companion.writesNothing())
+				.collectList()
+				.flatMap((companions) -> SubmissionStatement.write(this.db, submission, actor, companions)
+					.onErrorMap(SecondLiveAccess::isOne, SecondLiveAccess::new)
+					.filter((written) -> written > 0)
+					.map((written) -> {
+						companions.forEach((companion) -> companion.afterCommit().run());
+						this.events.publishEvent(TransitionsCommitted.INSTANCE);
+						this.meters.submitted(submission.items());
+						return submission.written();
+					}));
+		});
+	}
+
+	/**
+	 * Writes a request's items, each with its first event, in the caller's transaction
+	 * (the request row is written in it). An item that would make the account hold or
+	 * wait for the same access twice is caught by the database
 	 * ({@code access_item_one_live}) and written as DENIED / ALREADY_REGISTERED instead —
 	 * that is what makes concurrent submissions of one contract safe.
 	 */
-	Mono<List<ItemRow>> submit(RequestId requestId, AccountId accountId, List<NewItem> items, String actor) {
-		return committed(submitInTransaction(requestId, accountId, items, actor));
-	}
-
-	/** The same, in the caller's transaction (the request row is written in it). */
-	Mono<List<ItemRow>> submitInTransaction(RequestId requestId, AccountId accountId, List<NewItem> items,
-			String actor) {
+	Mono<List<ItemRow>> submitInTransaction(RequestId requestId, AccountId accountId, List<NewItem> items, String actor,
+			@Nullable String justification) {
 		return Mono.defer(() -> insertAll(requestId, accountId, items, actor, this.clock.instant()))
 			.flatMap((written) -> tell(new StatusListener.Transition.Submitted(requestId, accountId,
-					written.stream().map(ChangedItem::of).toList()))
+					written.stream().map(ChangedItem::of).toList(), justification))
 				.thenReturn(written));
 	}
 

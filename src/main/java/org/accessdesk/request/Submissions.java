@@ -81,18 +81,36 @@ public class Submissions {
 
 	private Mono<Submitted> decideAndWrite(AccountUser user, Submit submit, @Nullable String idempotencyKey,
 			String fingerprint) {
+		NewSubmission.Request request = new NewSubmission.Request(user.id(), submit.kind(), submit.identifierType(),
+				submit.justification(), submit.autoRetry(), idempotencyKey, fingerprint);
 		return this.decider
-			.decide(user.id(), submit.kind(), submit.identifierType(), submit.identifiers(), submit.autoRetry())
-			.flatMap((items) -> this.requests
-				.insert(user.id(), submit.kind(), submit.identifierType(), submit.justification(), submit.autoRetry(),
-						idempotencyKey, fingerprint)
+			.decide(new Applicant(user.email(), user.companyName(), user.companyAddress()), user.id(), submit.kind(),
+					submit.identifierType(), submit.identifiers(), submit.autoRetry())
+			.flatMap((items) -> this.door.submitWhole(request, items, actor(user))
 				.switchIfEmpty(Mono.error(IdempotentTwin::new))
-				.flatMap((request) -> this.door.submitInTransaction(request.id(), user.id(), items, actor(user))
-					.map((written) -> new AccessRequests.RequestWithItems(request, written)))
-				.as(this.door::committed))
-			// The answer is built from the rows just written (RETURNING), not read again.
+				// Another submission took an access between the decision and the write:
+				// the careful way writes that item as ALREADY_REGISTERED.
+				.onErrorResume(SecondLiveAccess.class, (raced) -> carefully(user, request, items)))
+			// The answer is built from the rows as written, not read again.
 			.flatMap((written) -> this.views.written(user, written))
 			.map((view) -> new Submitted(view, false));
+	}
+
+	/**
+	 * Statement by statement in one transaction: each live item is written unless the
+	 * account already holds or waits for that access, which is then written as
+	 * ALREADY_REGISTERED.
+	 */
+	private Mono<AccessRequests.RequestWithItems> carefully(AccountUser user, NewSubmission.Request request,
+			List<StatusDoor.NewItem> items) {
+		return this.requests
+			.insert(user.id(), request.kind(), request.identifierType(), request.justification(), request.autoRetry(),
+					request.idempotencyKey(), request.fingerprint())
+			.switchIfEmpty(Mono.error(IdempotentTwin::new))
+			.flatMap((written) -> this.door
+				.submitInTransaction(written.id(), user.id(), items, actor(user), request.justification())
+				.map((rows) -> new AccessRequests.RequestWithItems(written, rows)))
+			.as(this.door::committed);
 	}
 
 	static String actor(AccountUser user) {

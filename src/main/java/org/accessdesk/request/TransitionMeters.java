@@ -1,5 +1,6 @@
 package org.accessdesk.request;
 
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -52,6 +53,13 @@ class TransitionMeters {
 			context.<Tally>getOrEmpty(Tally.class).ifPresent((tally) -> tally.moved.add(item.status()));
 			return Mono.just(item);
 		});
+	}
+
+	/** Counts the items of a submission written whole (it has committed). */
+	void submitted(List<ItemRow> items) {
+		Tally tally = new Tally();
+		tally.submitted.addAll(items);
+		count(tally);
 	}
 
 	private void count(Tally tally) {
