@@ -85,7 +85,8 @@ class TokenCacheTests {
 
 	@Test
 	void aProfileChangedOnOneInstanceDecidesTheNextSubmissionOnTheOther() {
-		TestRegistry registry = TestRegistry.load(this.client, this.accounts.operator(), this.accounts.operator());
+		TestRegistry registry = TestRegistry.load(this.client, this.accounts.operator(),
+				this.accounts.customer("Registry Admin Corp"));
 		Person person = this.accounts.customer("Someone Else Ltd");
 		String token = this.accounts.token(person);
 		String marker = this.accounts.token(person);
